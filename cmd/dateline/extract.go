@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/datelinehq/dateline/extract"
+	"github.com/datelinehq/dateline/input"
+)
+
+// inputFlags are the flags shared by every command that reads inputs.
+type inputFlags struct {
+	maxBytes     int64
+	allowPrivate bool
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest page `size` read, after decompression")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private networks")
+}
+
+func (f *inputFlags) options() input.Options {
+	return input.Options{MaxBytes: f.maxBytes, AllowPrivate: f.allowPrivate}
+}
+
+func runExtract(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: dateline extract [flags] INPUT...")
+		fmt.Fprintln(e.stderr, "INPUT: a file, a directory, - (stdin), an http(s) URL, or a WARC/WARC.gz file.")
+		fs.PrintDefaults()
+	}
+	var in inputFlags
+	in.register(fs)
+	jsonl := fs.Bool("jsonl", false, "write JSON Lines even for a single input")
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: no INPUT given", errUsage)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if !*jsonl && fs.NArg() == 1 {
+		enc.SetIndent("", "  ")
+	}
+	failed := 0
+	err := input.Walk(ctx, fs.Args(), in.options(), func(it input.Item) error {
+		if it.Err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "dateline extract: %v\n", it.Err)
+			return nil
+		}
+		a, err := extract.Page(it.Body, extract.Options{URL: it.URL, ContentType: it.ContentType})
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "dateline extract: %s: %v\n", it.Source, err)
+			return nil
+		}
+		a.Source = it.Source
+		return enc.Encode(a)
+	})
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errFailedInputs
+	}
+	return nil
+}
