@@ -1,13 +1,218 @@
 package extract
 
-import "github.com/datelinehq/dateline"
+import (
+	"fmt"
+	"net/url"
+	"strings"
 
-// HTML extracts an article from an HTML page.
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/datelinehq/dateline"
+)
+
+// HTML extracts an article from an HTML page. The page is decoded to
+// UTF-8, parsed once, its metadata read, its visible header read, its
+// furniture pruned, and its body chosen and collected.
 func HTML(data []byte, opts Options) (*dateline.Article, error) {
-	return nil, ErrNoContent
+	if len(data) > opts.maxBytes() {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxBytes())
+	}
+	src, err := toUTF8(data, opts.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	a := &dateline.Article{URL: opts.URL, Authors: []string{}, Provenance: map[string]string{}}
+	m := readMeta(doc)
+	fillDates(a, doc, opts.URL)
+	var h1 *html.Node
+	a.Title, a.Provenance["title"], h1 = pickTitle(m)
+	body := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return nil, ErrNoContent
+	}
+	hd := readHeader(body, h1)
+	fillMeta(a, m, hd)
+
+	st := make(map[*html.Node]*nodeStats, 1024)
+	pageText := measure(body, st, false).text
+	prune(body, st, pageText, false, opts.logger())
+	clear(st)
+	measure(body, st, false)
+	blocks := paragraphs(pickBody(body, st, opts.logger()))
+	a.Paragraphs = bodyParagraphs(blocks, a)
+	if len(a.Paragraphs) == 0 {
+		return nil, ErrNoContent
+	}
+	finish(a, m)
+	return a, nil
 }
 
-// Text extracts an article from a plain-text scrape.
-func Text(data []byte, opts Options) (*dateline.Article, error) {
-	return nil, ErrNoContent
+// bodyParagraphs turns collected blocks into the article's paragraphs,
+// leaving out the headline and lines that repeat the header fields.
+func bodyParagraphs(blocks []block, a *dateline.Article) []string {
+	title := foldTitle(a.Title)
+	sub := foldTitle(a.Subtitle)
+	out := make([]string, 0, len(blocks))
+	seen := make(map[string]bool, len(blocks))
+	for i, b := range blocks {
+		f := foldTitle(b.text)
+		if f == "" {
+			continue
+		}
+		if i < 3 && f == title {
+			continue
+		}
+		if sub != "" && f == sub && a.Provenance["subtitle"] == "text" {
+			continue
+		}
+		if a.Byline != "" && len(b.text) < 200 && strings.Contains(b.text, a.Byline) && strings.Contains(b.text, "|") {
+			continue
+		}
+		// A paragraph printed twice (a pull quote, a repeated caption)
+		// is kept once.
+		if len(f) > 40 && seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, b.text)
+	}
+	return out
+}
+
+// fillMeta sets the fields that come from the page's metadata and header.
+func fillMeta(a *dateline.Article, m *metadata, hd header) {
+	p := a.Provenance
+	if hd.subtitle != "" {
+		a.Subtitle, p["subtitle"] = hd.subtitle, "text"
+	} else if v, from := m.first("og:description", "description", "twitter:description"); v != "" {
+		a.Subtitle, p["subtitle"] = v, from
+	} else if m.jsonld.description != "" {
+		a.Subtitle, p["subtitle"] = m.jsonld.description, "json-ld"
+	}
+	if hd.place != "" {
+		a.Dateline, p["dateline"] = hd.place, "text"
+	}
+	fillAuthors(a, m, hd)
+
+	if v, from := m.first("og:site_name", "application-name", "al:android:app_name", "twitter:site"); v != "" {
+		a.SiteName, p["site_name"] = strings.TrimPrefix(v, "@"), from
+	} else if m.jsonld.publisher != "" {
+		a.SiteName, p["site_name"] = m.jsonld.publisher, "json-ld"
+	} else if _, site := splitTitle(m.docTitle); site != "" && len(site) < 60 {
+		a.SiteName, p["site_name"] = site, "title"
+	}
+	if v, from := m.first("article:section", "section", "parsely-section", "category"); v != "" {
+		a.Section, p["section"] = v, from
+	} else if m.jsonld.section != "" {
+		a.Section, p["section"] = m.jsonld.section, "json-ld"
+	}
+	if v, from := m.first("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags"); v != "" {
+		a.Tags, p["tags"] = dedupe(splitList(v)), from
+	} else if len(m.jsonld.keywords) > 0 {
+		a.Tags, p["tags"] = dedupe(m.jsonld.keywords), "json-ld"
+	}
+	if v, from := m.first("og:image", "og:image:url", "twitter:image", "twitter:image:src"); v != "" {
+		a.Image, p["image"] = resolve(a.URL, v), from
+	} else if m.jsonld.image != "" {
+		a.Image, p["image"] = resolve(a.URL, m.jsonld.image), "json-ld"
+	}
+	if m.canonical != "" {
+		a.CanonicalURL, p["canonical_url"] = resolve(a.URL, m.canonical), "link:canonical"
+	} else if v, from := m.first("og:url"); v != "" {
+		a.CanonicalURL, p["canonical_url"] = resolve(a.URL, v), from
+	}
+	if l := normLang(m.lang); l != "" {
+		a.Language, p["language"] = l, "html-lang"
+	} else if l := normLang(m.jsonld.language); l != "" {
+		a.Language, p["language"] = l, "json-ld"
+	} else if v, from := m.first("og:locale", "content-language", "language", "dc.language"); normLang(v) != "" {
+		a.Language, p["language"] = normLang(v), from
+	}
+	if a.Title == "" {
+		delete(p, "title")
+	}
+}
+
+// fillAuthors chooses the byline as printed and the people in it.
+// Structured data is trusted for names; the visible byline for how the
+// credit reads.
+func fillAuthors(a *dateline.Article, m *metadata, hd header) {
+	p := a.Provenance
+	switch {
+	case hd.byline != "":
+		a.Byline, p["byline"] = hd.byline, "text"
+	case len(m.jsonld.authors) > 0:
+		a.Byline, p["byline"] = strings.Join(m.jsonld.authors, ", "), "json-ld"
+	default:
+		if v, from := m.first("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "twitter:creator"); v != "" && !strings.Contains(v, "://") {
+			a.Byline, p["byline"] = cleanByline(v), from
+		}
+	}
+	var people []string
+	for _, n := range m.jsonld.authors {
+		people = append(people, authorsFrom(n)...)
+	}
+	if len(people) > 0 {
+		a.Authors, p["authors"] = dedupe(people), "json-ld"
+		return
+	}
+	if a.Byline != "" {
+		if people = authorsFrom(a.Byline); len(people) > 0 {
+			a.Authors, p["authors"] = people, p["byline"]
+		}
+	}
+}
+
+// finish derives the fields computed from the body.
+func finish(a *dateline.Article, m *metadata) {
+	a.Text = strings.Join(a.Paragraphs, "\n\n")
+	a.WordCount = countWords(a.Text)
+	if a.Language == "" {
+		if l := detectLanguage(a.Text); l != "" {
+			a.Language, a.Provenance["language"] = l, "text"
+		}
+	}
+	if a.Dateline == "" {
+		if place := datelineOf(a.Paragraphs[0]); place != "" {
+			a.Dateline, a.Provenance["dateline"] = place, "text"
+		}
+	}
+}
+
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if isLetterOrDigit(r) {
+			if !in {
+				n++
+			}
+			in = true
+		} else if r != '\'' && r != '’' && r != '-' {
+			in = false
+		}
+	}
+	return n
+}
+
+// resolve makes ref absolute against base when base is a URL.
+func resolve(base, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
 }

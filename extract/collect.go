@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockTags end the paragraph before them and start a new one after.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true,
+	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Hr: true, atom.Address: true, atom.Details: true,
+	atom.Summary: true, atom.Center: true, atom.Form: true, atom.Fieldset: true, atom.Caption: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Body: true,
+}
+
+// block is one paragraph as collected, with what is needed to judge it.
+type block struct {
+	text    string
+	link    int // bytes of text inside links
+	heading bool
+	list    bool
+}
+
+// collector turns a subtree into blocks of text.
+type collector struct {
+	blocks  []block
+	cur     strings.Builder
+	link    int
+	heading bool
+	list    bool
+	pre     bool
+}
+
+func (c *collector) flush() {
+	t := normSpace(c.cur.String())
+	if c.pre {
+		t = strings.TrimSpace(c.cur.String())
+	}
+	if t != "" {
+		c.blocks = append(c.blocks, block{text: t, link: c.link, heading: c.heading, list: c.list})
+	}
+	c.cur.Reset()
+	c.link = 0
+	c.heading = false
+	c.list = false
+}
+
+func (c *collector) walk(n *html.Node, inLink bool) {
+	switch n.Type {
+	case html.TextNode:
+		c.cur.WriteString(n.Data)
+		if inLink {
+			c.link += trimmedLen(n.Data)
+		}
+		return
+	case html.ElementNode:
+	default:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, inLink)
+		}
+		return
+	}
+	if junkTags[n.DataAtom] {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		// Two breaks in a row separate paragraphs in hand-made pages.
+		if n.NextSibling != nil && n.NextSibling.Type == html.ElementNode && n.NextSibling.DataAtom == atom.Br ||
+			n.PrevSibling != nil && n.PrevSibling.Type == html.ElementNode && n.PrevSibling.DataAtom == atom.Br {
+			c.flush()
+		} else {
+			c.cur.WriteByte(' ')
+		}
+		return
+	case atom.Img:
+		return
+	case atom.Td, atom.Th:
+		c.cur.WriteByte(' ')
+	}
+	isBlock := blockTags[n.DataAtom]
+	if isBlock {
+		c.flush()
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		c.heading = true
+	case atom.Li:
+		c.list = true
+	case atom.Pre:
+		c.pre = true
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, inLink || n.DataAtom == atom.A)
+	}
+	if isBlock {
+		c.flush()
+		if n.DataAtom == atom.Pre {
+			c.pre = false
+		}
+	}
+}
+
+// paragraphs collects the text blocks of the chosen body elements and
+// drops furniture: known boilerplate lines, link lists, and lone short
+// lines of links.
+func paragraphs(nodes []*html.Node) []block {
+	var c collector
+	for _, n := range nodes {
+		c.walk(n, false)
+		c.flush()
+	}
+	out := c.blocks[:0]
+	for _, b := range c.blocks {
+		if keepBlock(b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func keepBlock(b block) bool {
+	if isBoilerLine(b.text) {
+		return false
+	}
+	n := len(b.text)
+	if b.link > 0 {
+		ld := float64(b.link) / float64(n)
+		switch {
+		case ld > 0.8:
+			return false
+		case ld > 0.5 && (b.list || n < 200):
+			return false
+		}
+	}
+	return true
+}
