@@ -1,0 +1,388 @@
+package pubdate
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Context flags of an element, inherited by its descendants. They say
+// where on the page a date was seen: the article header is where the
+// publication date lives; comments, sidebars and footers carry other
+// pages' and readers' dates.
+const (
+	cComment uint16 = 1 << iota // a reader comment or reply
+	cAside                      // sidebar, navigation, widget, related links
+	cFooter                     // a footer (the page's or the article's)
+	cArticle                    // the article or the main content
+	cHeader                     // a header or a block of post metadata
+)
+
+// Limits that keep the walk linear on hostile pages.
+const (
+	maxElemText    = 256  // bytes of text read from one dated element
+	maxElemNodes   = 64   // nodes visited to read one element's text
+	maxElemCands   = 300  // dated elements read per page
+	maxTextRefs    = 4000 // text nodes kept for the free-text pass
+	maxJSONLDBytes = 1 << 20
+)
+
+// cand is one date seen on the page.
+type cand struct {
+	st    stamp
+	from  string // provenance, as reported in Dates
+	trust int    // how much the kind of signal is trusted (trust* constants)
+	mod   bool   // a modification date
+	shown bool   // visible on the page (not metadata)
+	ctx   uint16 // context flags where it was seen
+	order int    // document order
+}
+
+// textRef is a text node kept for the free-text pass.
+type textRef struct {
+	n     *html.Node
+	ctx   uint16
+	order int
+}
+
+// collector gathers every date signal in one walk over the tree.
+type collector struct {
+	cands   []cand
+	texts   []textRef
+	order   int
+	elems   int
+	lang    string
+	h1Order int // document order of the first <h1>, 0 if none
+	textBuf []byte
+}
+
+// walk visits the tree in document order without recursion, so deeply
+// nested input cannot exhaust the stack; ctx is kept on an explicit stack.
+func (c *collector) walk(doc *html.Node) {
+	stack := make([]uint16, 0, 64)
+	var ctx uint16
+	n := doc
+	for n != nil {
+		descend := false
+		switch n.Type {
+		case html.ElementNode:
+			flags, skip := c.element(n, ctx)
+			if !skip && n.FirstChild != nil {
+				stack = append(stack, ctx)
+				ctx |= flags
+				descend = true
+			}
+		case html.TextNode:
+			c.order++
+			if len(c.texts) < maxTextRefs && hasDigit(n.Data) {
+				c.texts = append(c.texts, textRef{n: n, ctx: ctx, order: c.order})
+			}
+		case html.DocumentNode:
+			descend = n.FirstChild != nil
+			if descend {
+				stack = append(stack, ctx)
+			}
+		}
+		if descend {
+			n = n.FirstChild
+			continue
+		}
+		for n != nil && n.NextSibling == nil {
+			n = n.Parent
+			if n == nil {
+				return
+			}
+			ctx = stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if n == doc {
+				return
+			}
+		}
+		if n == doc {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// element reads the date signals of one element and returns the context
+// flags it adds, and whether its subtree is to be skipped.
+func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) {
+	c.order++
+	switch n.DataAtom {
+	case atom.Script:
+		if t := attr(n, "type"); strings.Contains(strings.ToLower(t), "ld+json") && n.FirstChild != nil {
+			c.jsonLD(n.FirstChild.Data)
+		}
+		return 0, true
+	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Select, atom.Textarea, atom.Math:
+		return 0, true
+	case atom.Html:
+		c.lang = attr(n, "lang")
+	case atom.Meta:
+		c.meta(n, ctx)
+		return 0, true
+	case atom.Article, atom.Main:
+		flags |= cArticle
+	case atom.Header:
+		flags |= cHeader
+	case atom.Footer:
+		flags |= cFooter
+	case atom.Aside, atom.Nav:
+		flags |= cAside
+	case atom.H1:
+		if c.h1Order == 0 {
+			c.h1Order = c.order
+		}
+	}
+	var class, id, itemprop, itemtype, datetime, title, content string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			id = a.Val
+		case "itemprop":
+			itemprop = a.Val
+		case "itemtype":
+			itemtype = a.Val
+		case "datetime":
+			datetime = a.Val
+		case "title":
+			title = a.Val
+		case "content":
+			content = a.Val
+		}
+	}
+	var kind classKind
+	if (class != "" || id != "") && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		var cf uint16
+		cf, kind = classify(class, id)
+		flags |= cf
+	}
+	if itemtype != "" && (strings.Contains(itemtype, "Article") || strings.Contains(itemtype, "BlogPosting")) {
+		flags |= cArticle
+	}
+	if itemprop != "" {
+		if equalFoldASCII(itemprop, "articlebody") {
+			flags |= cArticle
+		}
+		if c.itemprop(n, itemprop, datetime, content, ctx|flags) {
+			return flags, false
+		}
+	}
+	if n.DataAtom == atom.Time {
+		c.timeElem(n, datetime, kind, ctx|flags)
+		return flags, false
+	}
+	if n.DataAtom == atom.Abbr && title != "" {
+		if st, ok := parseStamp(title); ok {
+			c.addShown(st, "abbr", trustForClass(kind, ctx|flags)+trustAbbrBonus, kind == classMod, ctx|flags)
+			return flags, false
+		}
+	}
+	if kind != classNone && c.elems < maxElemCands {
+		c.elems++
+		from := "class"
+		var st stamp
+		ok := false
+		if datetime != "" {
+			st, ok = parseStamp(datetime)
+		}
+		if !ok {
+			st, ok = parseStamp(c.innerText(n))
+		}
+		if ok {
+			c.addShown(st, from, trustForClass(kind, ctx|flags), kind == classMod, ctx|flags)
+		}
+	}
+	return flags, false
+}
+
+// add records a metadata candidate.
+func (c *collector) add(st stamp, from string, trust int, mod bool, ctx uint16) {
+	c.cands = append(c.cands, cand{st: st, from: from, trust: trust, mod: mod, ctx: ctx, order: c.order})
+}
+
+// addShown records a candidate visible on the page.
+func (c *collector) addShown(st stamp, from string, trust int, mod bool, ctx uint16) {
+	c.cands = append(c.cands, cand{st: st, from: from, trust: trust, mod: mod, shown: true, ctx: ctx, order: c.order})
+}
+
+// meta reads <meta name|property|itemprop|http-equiv content>.
+func (c *collector) meta(n *html.Node, ctx uint16) {
+	var name, content, itemprop string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "name", "property", "http-equiv":
+			if name == "" {
+				name = a.Val
+			}
+		case "itemprop":
+			itemprop = a.Val
+		case "content":
+			content = a.Val
+		}
+	}
+	if content == "" {
+		return
+	}
+	if itemprop != "" && c.itemprop(n, itemprop, "", content, ctx) {
+		return
+	}
+	if name == "" || len(name) > 64 {
+		return
+	}
+	var buf [64]byte
+	key := fold(buf[:], strings.TrimSpace(name))
+	if string(key) == "parsely-page" {
+		if i := strings.Index(content, `"pub_date"`); i >= 0 {
+			if st, ok := parseStamp(content[i+len(`"pub_date"`):]); ok {
+				c.add(st, "meta:parsely-page", trustMetaStrong, false, ctx)
+			}
+		}
+		return
+	}
+	rule, ok := metaRules[string(key)]
+	if !ok {
+		return
+	}
+	st, ok := parseMetaValue(content)
+	if !ok {
+		return
+	}
+	c.add(st, "meta:"+string(key), rule.trust, rule.modified, ctx)
+}
+
+// parseMetaValue reads a date in an attribute value, also as Unix time
+// in seconds or milliseconds.
+func parseMetaValue(s string) (stamp, bool) {
+	s = strings.TrimSpace(s)
+	if (len(s) == 10 || len(s) == 13) && isDigits(s) {
+		return unixStamp(s)
+	}
+	return parseStamp(s)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// itemprop reads schema.org microdata: datePublished, dateCreated,
+// dateModified. It reports whether the element was a date property.
+func (c *collector) itemprop(n *html.Node, prop, datetime, content string, ctx uint16) bool {
+	var mod bool
+	switch {
+	case equalFoldASCII(prop, "datepublished"), equalFoldASCII(prop, "datecreated"):
+	case equalFoldASCII(prop, "datemodified"):
+		mod = true
+	default:
+		return false
+	}
+	val := content
+	if val == "" {
+		val = datetime
+	}
+	var st stamp
+	ok := false
+	if val != "" {
+		st, ok = parseMetaValue(val)
+	}
+	if !ok && n.DataAtom != atom.Meta {
+		st, ok = parseStamp(c.innerText(n))
+	}
+	if ok {
+		c.cands = append(c.cands, cand{st: st, from: "itemprop:" + prop, trust: trustItemprop - contextPenalty(ctx),
+			mod: mod, shown: n.DataAtom != atom.Meta, ctx: ctx, order: c.order})
+	}
+	return true
+}
+
+// timeElem reads <time datetime> (or its text).
+func (c *collector) timeElem(n *html.Node, datetime string, kind classKind, ctx uint16) {
+	st, ok := stamp{}, false
+	if datetime != "" {
+		st, ok = parseStamp(datetime)
+	}
+	if !ok {
+		st, ok = parseStamp(c.innerText(n))
+	}
+	if !ok {
+		return
+	}
+	trust := trustTime
+	switch {
+	case hasAttr(n, "pubdate"):
+		trust = trustTimePub
+		kind = classPub
+	case kind == classPub:
+		trust = trustTimePub
+	case kind == classMod:
+	}
+	c.addShown(st, "time-element", trust+placeBonus(ctx)-contextPenalty(ctx), kind == classMod, ctx)
+}
+
+// innerText returns up to maxElemText bytes of n's text, visiting at most
+// maxElemNodes nodes, with white space between nodes.
+func (c *collector) innerText(n *html.Node) string {
+	b := c.textBuf[:0]
+	visited := 0
+	m := n.FirstChild
+	for m != nil && visited < maxElemNodes && len(b) < maxElemText {
+		visited++
+		if m.Type == html.TextNode {
+			s := m.Data
+			if len(s) > maxElemText-len(b) {
+				s = s[:maxElemText-len(b)]
+			}
+			b = append(b, ' ')
+			b = append(b, s...)
+		}
+		if m.Type == html.ElementNode && m.FirstChild != nil && m.DataAtom != atom.Script && m.DataAtom != atom.Style {
+			m = m.FirstChild
+			continue
+		}
+		for m != nil && m != n && m.NextSibling == nil {
+			m = m.Parent
+		}
+		if m == nil || m == n {
+			break
+		}
+		m = m.NextSibling
+	}
+	c.textBuf = b
+	return string(b)
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,104 @@
+package pubdate
+
+import "strings"
+
+// urlDate is what a page address says about its date. Many CMSs put the
+// publication day in the path (/2016/12/23/slug, /2016-12-23-slug,
+// /20161223/); others only the month (/2016/12/slug), which still bounds
+// the answer.
+type urlDate struct {
+	st      stamp
+	full    bool // year, month and day
+	y, m    int  // year and month when only those are known
+	partial bool
+}
+
+// dateFromURL reads a date from the path of u.
+func dateFromURL(u string) urlDate {
+	path := urlPath(u)
+	if path == "" {
+		return urlDate{}
+	}
+	var buf [64]token
+	toks := tokenize(buf[:0], path, 256)
+	var out urlDate
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tNum || (i > 0 && toks[i-1].kind == tNum) {
+			continue
+		}
+		if t.n == 8 && !(i+1 < len(toks) && toks[i+1].kind == tNum) {
+			if st, ok := compact(t.v); ok && boundary(toks, i-1) && boundary(toks, i+1) {
+				return urlDate{st: st, full: true}
+			}
+			continue
+		}
+		if t.n <= 2 && boundary(toks, i-1) && i+4 < len(toks) {
+			// 29-10-2021 or 29.10.2021
+			sep := toks[i+1]
+			if sep.kind == tPunct && (sep.s == "-" || sep.s == ".") && punctAt(toks, i+3, sep.s) {
+				m, ok1 := numAt(toks, i+2, 1, 2)
+				y, ok2 := numAt(toks, i+4, 4, 4)
+				st := stamp{y: y, m: m, d: t.v}
+				if ok1 && ok2 && boundary(toks, i+5) && st.valid() {
+					return urlDate{st: st, full: true}
+				}
+			}
+		}
+		if t.n != 4 || !boundary(toks, i-1) || i+2 >= len(toks) {
+			continue
+		}
+		sep := toks[i+1]
+		if sep.kind != tPunct || (sep.s != "/" && sep.s != "-" && sep.s != "_" && sep.s != ".") {
+			continue
+		}
+		m, ok := numAt(toks, i+2, 1, 2)
+		if !ok {
+			continue
+		}
+		if punctAt(toks, i+3, sep.s) {
+			// The day ends the component, or has two digits: in
+			// /2023/10/3-fragen the 3 belongs to the slug.
+			if d, ok := numAt(toks, i+4, 1, 2); ok && boundary(toks, i+5) && (toks[i+4].n == 2 || i+5 >= len(toks) || toks[i+5].s == "/") {
+				st := stamp{y: t.v, m: m, d: d}
+				if st.valid() {
+					return urlDate{st: st, full: true}
+				}
+			}
+		}
+		if !out.partial && boundary(toks, i+3) && m >= 1 && m <= 12 && (stamp{y: t.v, m: m, d: 1}).valid() {
+			out.y, out.m, out.partial = t.v, m, true
+		}
+	}
+	return out
+}
+
+// boundary reports whether toks[i] ends a path component (or is outside).
+func boundary(toks []token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return true
+	}
+	return toks[i].kind == tPunct
+}
+
+// urlPath returns the path and query of u, skipping the scheme and host.
+// A Wayback Machine address (web.archive.org/web/<timestamp>/<url>) is
+// read as the archived address: its time stamp is the capture date.
+func urlPath(u string) string {
+	for k := 0; k < 3; k++ {
+		if i := strings.Index(u, "://"); i >= 0 {
+			u = u[i+3:]
+		}
+		host, rest, _ := strings.Cut(u, "/")
+		if !strings.HasSuffix(host, "archive.org") || !strings.HasPrefix(rest, "web/") {
+			return "/" + rest
+		}
+		rest = rest[len("web/"):]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			u = rest[j+1:]
+		} else {
+			return ""
+		}
+	}
+	return ""
+}
