@@ -11,7 +11,7 @@ import (
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
-	atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true,
+	atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: false, atom.Table: false,
 	atom.Tr: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Hr: true, atom.Address: true, atom.Details: true,
 	atom.Summary: true, atom.Center: true, atom.Form: true, atom.Fieldset: true, atom.Caption: true,
@@ -65,7 +65,10 @@ func (c *collector) walk(n *html.Node, inLink bool) {
 		}
 		return
 	}
-	if junkTags[n.DataAtom] {
+	if junkTags[n.DataAtom] && !furnitureTags[n.DataAtom] {
+		return
+	}
+	if skipTags[n.DataAtom] {
 		return
 	}
 	switch n.DataAtom {
@@ -121,7 +124,49 @@ func paragraphs(nodes []*html.Node) []block {
 			out = append(out, b)
 		}
 	}
-	return out
+	return cutTail(out)
+}
+
+// cutTail ends the body at a heading that opens the page's tail — related
+// stories, comments, an author box, a newsletter form — once most of the
+// text has been seen. Such sections sit in the same wrapper as the article
+// on many sites, so the choice of container alone does not drop them.
+func cutTail(bs []block) []block {
+	total := 0
+	for _, b := range bs {
+		total += len(b.text)
+	}
+	seen := 0
+	for i, b := range bs {
+		if seen*10 >= total*6 && len(b.text) < 60 && b.heading && isTailHeading(b.text) {
+			return bs[:i]
+		}
+		seen += len(b.text)
+	}
+	return bs
+}
+
+func isTailHeading(s string) bool {
+	k := strings.ToLower(strings.Trim(s, " :.!?|»›>-–—"))
+	for _, p := range tailHeadings {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailHeadings open the sections that follow an article.
+var tailHeadings = []string{
+	"related", "read this next", "read next", "read more", "you may also like", "you might also like",
+	"you may like", "more from", "more in", "more on", "recent posts", "latest posts", "popular posts",
+	"more stories", "more articles", "other articles", "similar posts", "similar articles", "recommended",
+	"trending", "keep reading", "don't miss", "don’t miss", "all reads on", "leave a reply", "leave a comment",
+	"comments", "join the conversation", "about the author", "about the reviewer", "share this", "share with",
+	"sign up for", "subscribe to", "newsletter", "most popular", "most read", "popular stories", "latest news",
+	"latest stories", "what to read next", "up next", "also on", "from the blog", "recent articles",
+	"weitere artikel", "ähnliche artikel", "das könnte sie auch interessieren", "lesen sie auch", "articles similaires",
+	"à lire aussi", "artículos relacionados", "te puede interesar",
 }
 
 func keepBlock(b block) bool {
@@ -140,3 +185,6 @@ func keepBlock(b block) bool {
 	}
 	return true
 }
+
+// skipTags hold text that is not part of the article's running prose.
+var skipTags = map[atom.Atom]bool{atom.Figcaption: true}

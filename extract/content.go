@@ -274,7 +274,7 @@ func widen(best, body *html.Node, st map[*html.Node]*nodeStats, log *slog.Logger
 			break
 		}
 		extra, extraLink := s.text-p.text, s.link-p.link
-		if extra > 150 && extraLink*4 > extra {
+		if extra > 150 && extraLink*3 > extra {
 			log.Debug("widen stop", "at", a.Data, "class", classID(a), "text", s.text, "extra", extra, "extraLink", extraLink)
 			break
 		}

@@ -28,7 +28,7 @@ func measure(n *html.Node, st map[*html.Node]*nodeStats, inLink bool) nodeStats 
 				s.link += l
 			}
 		case html.ElementNode:
-			if junkTags[c.DataAtom] {
+			if junkTags[c.DataAtom] && !furnitureTags[c.DataAtom] {
 				continue
 			}
 			cs := measure(c, st, inLink || c.DataAtom == atom.A)
@@ -83,29 +83,32 @@ func prune(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle b
 }
 
 func isJunk(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle bool) bool {
-	if junkTags[n.DataAtom] {
+	if junkTags[n.DataAtom] && !furnitureTags[n.DataAtom] {
 		return true
 	}
-	if n.DataAtom == atom.Header && !inArticle {
-		// A page header is logo and menus; a header holding paragraphs
-		// of prose is the article's introduction.
-		if s := st[n]; s == nil || s.paras < 2 || s.link*2 > s.text {
-			return true
-		}
+	s := st[n]
+	if s == nil {
+		return true
 	}
-	// Hidden elements are menus and pop-ups, except where a server
-	// streams the article into a hidden element that a script reveals
-	// (React's <div hidden id="S:0">): those hold many paragraphs.
+	// Prose — several paragraphs with few links — survives every rule
+	// below but comment sections: pages put articles inside <nav>,
+	// role=tablist and "sidebar-content" elements more often than one
+	// would think.
+	prose := s.paras >= 3 && s.link*10 < s.text*3
+	if furnitureTags[n.DataAtom] {
+		return !prose
+	}
+	if n.DataAtom == atom.Header && !inArticle {
+		return !prose || s.link*2 > s.text
+	}
 	if hasAttr(n, "hidden") && isStreamedSegment(n) {
 		return false
 	}
 	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || hiddenStyle(attr(n, "style")) {
-		if s := st[n]; s == nil || s.paras < 3 {
-			return true
-		}
+		return !prose
 	}
 	if r := attr(n, "role"); r != "" && junkRoles[strings.ToLower(r)] {
-		return true
+		return !prose
 	}
 	if n.DataAtom == atom.Article || n.DataAtom == atom.Main || n.DataAtom == atom.Body {
 		return false
@@ -114,11 +117,7 @@ func isJunk(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle 
 	if ci == "" {
 		return false
 	}
-	s := st[n]
-	if s == nil {
-		return false
-	}
-	if s.text*3 > pageText && pageText > 500 {
+	if s.text*10 > pageText*6 && pageText > 500 {
 		return false
 	}
 	small := s.text < 400 && s.paras < 2
@@ -126,14 +125,20 @@ func isJunk(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle 
 		if !junkWords[w] {
 			return false
 		}
-		if softJunkWords[w] && !small {
-			return false
+		if softJunkWords[w] {
+			return small
 		}
-		// A container of several real paragraphs named "comment" or
-		// "related" is furniture; one named "content-share-wrapper" that
-		// holds the article is not. Require low paragraph count.
-		return s.paras < 3 || float64(s.link) > 0.3*float64(s.text)
+		// Reader comments are prose too, so they go by name alone,
+		// unless the element also holds the headline.
+		if commentWords[w] {
+			return s.text*3 < pageText || !hasHeadline(n)
+		}
+		return !prose
 	})
+}
+
+func hasHeadline(n *html.Node) bool {
+	return findFirst(n, func(c *html.Node) bool { return c.DataAtom == atom.H1 }) != nil
 }
 
 func hiddenStyle(style string) bool {

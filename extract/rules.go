@@ -22,6 +22,10 @@ var junkTags = map[atom.Atom]bool{
 	atom.Label: true, atom.Option: true, atom.Math: true,
 }
 
+// furnitureTags are junk tags that a few pages misuse as wrappers of the
+// whole article; they are removed only when they do not hold prose.
+var furnitureTags = map[atom.Atom]bool{atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Menu: true}
+
 // junkRoles are ARIA landmark roles of page furniture.
 var junkRoles = map[string]bool{
 	"navigation": true, "banner": true, "complementary": true, "contentinfo": true,
@@ -53,6 +57,9 @@ var junkWords = setOf(
 var softJunkWords = setOf("byline", "dateline", "postmeta", "entrymeta", "articlemeta", "meta", "metadata",
 	"author", "authorbox", "authorbio", "bio", "about", "caption", "credit", "credits", "tags", "tag",
 	"categories", "category", "more", "next", "prev", "previous", "also", "alert", "notice", "widget", "widgets")
+
+// commentWords name reader comment sections.
+var commentWords = setOf("comment", "comments", "commentlist", "disqus", "respond", "replies")
 
 // goodWords mark the containers of article bodies.
 var goodWords = setOf(
@@ -87,7 +94,7 @@ func words(s string, fn func(w string) bool) bool {
 		} else {
 			s = ""
 		}
-		if name == "" || strings.Count(name, "-")+strings.Count(name, "_") > 4 {
+		if name == "" || strings.Count(name, "-")+strings.Count(name, "_") > 4 || isStateClass(name) {
 			continue
 		}
 		if nameWords(name, fn) {
@@ -150,4 +157,16 @@ func isBoilerLine(s string) bool {
 	}
 	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ":.!|»›>-–— "))
 	return boilerLines[k]
+}
+
+// isStateClass reports whether a class name states a condition of the
+// element ("has-sidebar", "is-active", "js-comments") rather than what it
+// is; such names say nothing about the element's own content.
+func isStateClass(name string) bool {
+	for _, p := range []string{"has-", "with-", "no-", "is-", "js-", "show-", "hide-"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
