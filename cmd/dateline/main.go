@@ -34,6 +34,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "extract clean articles from pages, files, URLs or WARCs", runExtract},
+		{"eval", "score extraction and dates on the shared corpus", runEval},
 	}
 }
 
