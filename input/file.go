@@ -1,9 +1,9 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
-	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,80 +12,129 @@ import (
 	"strings"
 )
 
-// walkArg dispatches one command-line argument by its form.
-func walkArg(ctx context.Context, arg string, opts Options, fn func(Item) error) error {
-	if arg == "-" {
-		body, err := readAll(os.Stdin, opts)
-		return emit(fn, Item{Source: "-", Body: body}, err)
-	}
+// sniffLen is how much of a file is looked at to tell a WARC from a page.
+// Gzip headers can carry a file name or comment, so a WARC's first bytes
+// may come some way in.
+const sniffLen = 64 << 10
+
+// walkPath reads a file, or every file below a directory in lexical order,
+// skipping hidden files and directories.
+func (w *walker) walkPath(arg string) error {
 	info, err := os.Stat(arg)
 	if err != nil {
-		return fn(Item{Source: arg, Err: fmt.Errorf("%s: %w", arg, err)})
+		return w.fail(arg, err)
 	}
 	if !info.IsDir() {
-		return walkFile(arg, opts, fn)
+		return w.walkFile(arg)
 	}
 	return filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-		if cerr := ctx.Err(); cerr != nil {
+		if cerr := w.ctx.Err(); cerr != nil {
 			return cerr
 		}
 		if err != nil {
-			return fn(Item{Source: path, Err: fmt.Errorf("%s: %w", path, err)})
+			return w.fail(path, err)
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if path != arg && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
 			return nil
 		}
-		return walkFile(path, opts, fn)
+		if d.IsDir() {
+			return nil
+		}
+		return w.walkFile(path)
 	})
 }
 
-func walkFile(path string, opts Options, fn func(Item) error) error {
+func (w *walker) walkFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fn(Item{Source: path, Err: fmt.Errorf("%s: %w", path, err)})
+		return w.fail(path, err)
 	}
 	defer f.Close()
-	body, err := readAll(f, opts)
-	return emit(fn, Item{Source: path, Body: body}, err)
+	return w.walkStream(path, f)
 }
 
-// emit sends an item, turning a read error into an Item error that names
-// the input.
-func emit(fn func(Item) error, it Item, err error) error {
-	if err != nil {
-		it.Body = nil
-		it.Err = fmt.Errorf("%s: %w", it.Source, err)
+// walkStream reads one file or stdin: a WARC, told by its content, yields
+// its pages; anything else is one page.
+func (w *walker) walkStream(name string, r io.Reader) error {
+	br := bufio.NewReaderSize(r, sniffLen)
+	head, err := br.Peek(sniffLen)
+	if err != nil && err != io.EOF {
+		return w.fail(name, err)
 	}
-	return fn(it)
+	if isWARC(head) {
+		return w.walkWARC(name, br)
+	}
+	if hasWARCName(name) && len(head) > 0 {
+		return w.fail(name, fmt.Errorf("not a WARC file: starts with %q", clip(head, 20)))
+	}
+	body, err := readAll(br, w.opts.MaxBytes)
+	if err != nil {
+		return w.fail(name, err)
+	}
+	return w.send(Item{Source: name, Body: body})
 }
+
+// isWARC reports whether head, gunzipped if need be, starts a WARC record.
+func isWARC(head []byte) bool {
+	if isGzip(head) {
+		zr, err := gzip.NewReader(bytes.NewReader(head))
+		if err != nil {
+			return false
+		}
+		var first [5]byte
+		if _, err := io.ReadFull(zr, first[:]); err != nil {
+			return false
+		}
+		head = first[:]
+	}
+	return bytes.HasPrefix(head, []byte("WARC/"))
+}
+
+func hasWARCName(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".warc") || strings.HasSuffix(name, ".warc.gz")
+}
+
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
 // readAll reads r whole, gunzipping it when it starts with the gzip magic,
-// and refuses more than the size cap (a guard against decompression bombs).
-func readAll(r io.Reader, opts Options) ([]byte, error) {
-	max := opts.MaxBytes
-	if max <= 0 {
-		max = DefaultMaxBytes
-	}
-	raw, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(raw)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
-	}
-	if len(raw) < 2 || raw[0] != 0x1f || raw[1] != 0x8b {
-		return raw, nil
+// and refuses more than max bytes, before and after decompression (a guard
+// against decompression bombs).
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	raw, err := readCapped(r, max)
+	if err != nil || !isGzip(raw) {
+		return raw, err
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, max+1))
+	out, err := readCapped(zr, max)
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
-	if int64(len(out)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes decompressed", ErrTooLarge, max)
-	}
 	return out, nil
+}
+
+// readCapped reads r whole unless it holds more than max bytes.
+func readCapped(r io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+	}
+	return b, nil
+}
+
+// clip shortens b for an error message.
+func clip(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
 }
