@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // titleSeps separate a headline from the site name in <title> and og:title.
@@ -59,6 +60,12 @@ func pickTitle(m *metadata) (title, from string, h1 *html.Node) {
 			}
 		}
 	}
+	// No heading agrees with the declared titles: declared titles are
+	// often written for search engines, so a visible headline wins
+	// unless it is the site's name in a logo.
+	if h := visibleHeadline(m); h != nil {
+		return textOf(h), "h1", h
+	}
 	for _, d := range declared {
 		if d.v == "" {
 			continue
@@ -104,4 +111,46 @@ func foldTitle(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// visibleHeadline returns the first <h1> that reads like a headline: not
+// the site name, not inside the page header or navigation, of headline
+// length.
+func visibleHeadline(m *metadata) *html.Node {
+	site := foldTitle(m.metas["og:site_name"])
+	_, titleSite := splitTitle(m.docTitle)
+	for _, h := range m.h1s {
+		t := textOf(h)
+		n := utf8.RuneCountInString(t)
+		if n < 10 || n > 300 {
+			continue
+		}
+		f := foldTitle(t)
+		if f == site || f == foldTitle(titleSite) {
+			continue
+		}
+		if inFurniture(h) {
+			continue
+		}
+		return h
+	}
+	return nil
+}
+
+// inFurniture reports whether n sits in the page header, navigation or
+// footer.
+func inFurniture(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Nav, atom.Footer, atom.Aside:
+			return true
+		case atom.Header:
+			if a.Parent != nil && a.Parent.DataAtom == atom.Body {
+				return true
+			}
+		case atom.Article, atom.Main:
+			return false
+		}
+	}
+	return false
 }
