@@ -34,8 +34,10 @@ type Item struct {
 type Options struct {
 	// MaxBytes caps one page after decompression; 0 means DefaultMaxBytes.
 	MaxBytes int64
-	// AllowPrivate permits fetching URLs that resolve to loopback, private
-	// or link-local addresses (tests use it for their loopback servers).
+	// AllowPrivate permits fetching URLs that resolve to loopback, private,
+	// link-local, unspecified or multicast addresses (tests use it for their
+	// loopback servers). The check is made on the address connected to,
+	// after DNS resolution and at every redirect.
 	AllowPrivate bool
 	// UserAgent is sent with HTTP requests; empty means DefaultUserAgent.
 	UserAgent string
@@ -63,6 +65,13 @@ var (
 // Walk reads each argument in order and calls fn once per page. A failing
 // input yields an Item with Err set and the walk goes on; Walk returns
 // early only when fn returns an error or ctx is done.
+//
+// An argument is "-" (standard input), an http(s) URL, a directory (every
+// file below it, hidden ones skipped) or a file. A file, or standard input,
+// whose content starts with "WARC/" (after gunzip if need be) is a WARC: each
+// HTML, XHTML or text payload of a 2xx response record or of a resource
+// record is one page, and other records are skipped silently. Any other
+// file is one page, gunzipped when it is gzip.
 func Walk(ctx context.Context, args []string, opts Options, fn func(Item) error) error {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
