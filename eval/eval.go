@@ -47,9 +47,12 @@ func FromArticle(a *dateline.Article) Result {
 	if a == nil {
 		return Result{}
 	}
-	r := Result{Title: a.Title, Author: strings.Join(a.Authors, "; "), Text: a.Text}
+	// The gold author is the credit as printed ("Mike Marshall, Shipping
+	// Expert", "TOI Lifestyle Desk"), which is dateline's byline; the
+	// people-only list stands in where no byline was printed.
+	r := Result{Title: a.Title, Author: a.Byline, Text: a.Text}
 	if r.Author == "" {
-		r.Author = a.Byline
+		r.Author = strings.Join(a.Authors, "; ")
 	}
 	r.Date = Day(a.Published)
 	return r

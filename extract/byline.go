@@ -24,7 +24,7 @@ var nonPersonWords = setOf(
 
 // bylinePrefixes are stripped from the front of a byline before parsing.
 var bylinePrefixes = []string{"written by ", "posted by ", "reported by ", "story by ", "words by ", "text by ",
-	"published by ", "by: ", "by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: ", "autor "}
+	"published by ", "written by: ", "written by:", "by: ", "by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: ", "autor "}
 
 // authorsFrom splits a byline into people's names. It returns nil when
 // the credit names no person (a desk, an agency, a site).
@@ -121,19 +121,88 @@ func dedupe(in []string) []string {
 	return out
 }
 
-// cleanByline trims a printed credit to its names part: "By" kept out,
-// trailing separators and dates cut.
+// cleanByline trims a printed credit to its names part: the "By" before
+// it, and the date, reading time and share buttons that follow it in the
+// same element, are cut. It returns "" when nothing like a name is left.
 func cleanByline(s string) string {
 	s = normSpace(s)
 	lower := strings.ToLower(s)
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(lower, p) {
 			s = strings.TrimSpace(s[len(p):])
+			lower = strings.ToLower(s)
 			break
 		}
 	}
-	if i := strings.IndexAny(s, "|•\n"); i >= 0 {
-		s = strings.TrimSpace(s[:i])
+	// "byClemson News": a prefix glued to the name.
+	if len(s) > 3 && strings.HasPrefix(s, "by") && s[2] >= 'A' && s[2] <= 'Z' {
+		s, lower = s[2:], lower[2:]
 	}
-	return strings.Trim(s, " ,;:-–—")
+	cut := len(s)
+	for _, m := range bylineEnds {
+		if i := strings.Index(lower, m); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	if i := strings.IndexFunc(s, unicode.IsDigit); i >= 0 && i < cut {
+		cut = i
+	}
+	if i := monthIndex(lower); i >= 0 && i < cut {
+		cut = i
+	}
+	s = strings.Trim(s[:cut], " ,;:-–—/|•·")
+	s = undouble(s)
+	if s == "" || len(s) > 120 || junkBylines[strings.ToLower(s)] || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	return s
+}
+
+// bylineEnds start the part of a byline element that is not the credit.
+var bylineEnds = []string{" updated", "updated:", " published", "published:", "last updated", " posted on", " posted ",
+	" share", " follow", " min read", " minute read", "read time", "reading time", " | ", " • ", " · ", " / ",
+	" on ", " at ", " aktualisiert", " veröffentlicht", " mis à jour", " publié", " actualizado", "+ follow", " ago"}
+
+// junkBylines are texts found in byline elements that credit no one.
+var junkBylines = setOf("full bio", "the author", "author", "authors", "by", "admin", "staff", "bio", "about the author",
+	"view all posts", "more", "follow", "contact", "email", "share", "posted", "written", "written by", "unknown", "guest")
+
+var monthNames = []string{"january ", "february ", "march ", "april ", "may ", "june ", "july ", "august ", "september ",
+	"october ", "november ", "december ", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ", "sept ", "oct ",
+	"nov ", "dec ", "jan. ", "feb. ", "aug. ", "sept. ", "oct. ", "nov. ", "dec. "}
+
+// monthIndex finds a month name followed by a day number: the start of a
+// date printed after a name.
+func monthIndex(lower string) int {
+	best := -1
+	for _, m := range monthNames {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], m)
+			if i < 0 {
+				break
+			}
+			i += off
+			rest := lower[i+len(m):]
+			if (i == 0 || lower[i-1] == ' ') && len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9' {
+				if best < 0 || i < best {
+					best = i
+				}
+				break
+			}
+			off = i + len(m)
+		}
+	}
+	return best
+}
+
+// undouble turns "A B A B" (a name printed twice, in a link and its
+// tooltip) into "A B".
+func undouble(s string) string {
+	if len(s)%2 == 1 {
+		h := len(s) / 2
+		if s[h] == ' ' && s[:h] == s[h+1:] {
+			return s[:h]
+		}
+	}
+	return s
 }

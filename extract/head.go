@@ -46,9 +46,18 @@ func (h *header) consider(n *html.Node, h1 *html.Node) {
 	ci := classID(n)
 	rel := attr(n, "rel")
 	ip := strings.ToLower(attr(n, "itemprop"))
-	if h.byline == "" && (hasToken(rel, "author") || ip == "author" || ci != "" && words(ci, func(w string) bool { return bylineWords[w] })) {
+	if h.byline == "" && (hasToken(rel, "author") || ip == "author" || ci != "" && words(ci, func(w string) bool { return bylineWords[w] }) || isAuthorLink(n)) {
 		if t := textOf(n); len(t) > 1 && len(t) < 150 {
 			if b := cleanByline(t); b != "" && !isBoilerLine(b) {
+				h.byline = b
+			}
+		}
+	}
+	// "By Jane Doe" or "by: Jane Doe, Dec 17" printed in a plain
+	// paragraph under the headline.
+	if h.byline == "" && h1 != nil && (n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && n.FirstChild != nil {
+		if t := textOf(n); len(t) > 4 && len(t) < 120 && startsWithBy(t) && follows(n, h1) {
+			if b := cleanByline(t); b != "" {
 				h.byline = b
 			}
 		}
@@ -98,4 +107,46 @@ func isCommentArea(n *html.Node) bool {
 		return false
 	}
 	return words(ci, func(w string) bool { return w == "comment" || w == "comments" || w == "commentlist" || w == "disqus" })
+}
+
+// authorPaths are URL path parts of author profile pages.
+var authorPaths = []string{"/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/people/", "/staff/",
+	"/writers/", "/writer/", "/contributors/", "/contributor/", "/profile/", "/profiles/", "/journalist/", "/team/", "/by/"}
+
+// isAuthorLink reports whether n is a link to an author's profile page
+// whose text reads like a name.
+func isAuthorLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	href := strings.ToLower(attr(n, "href"))
+	found := false
+	for _, p := range authorPaths {
+		if strings.Contains(href, p) {
+			found = true
+			break
+		}
+	}
+	if !found || isCommentAreaUp(n) {
+		return false
+	}
+	t := textOf(n)
+	w := len(strings.Fields(t))
+	return w >= 1 && w <= 5 && len(t) < 60
+}
+
+// isCommentAreaUp reports whether n sits inside reader comments.
+func isCommentAreaUp(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && isCommentArea(a) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithBy(t string) bool {
+	l := strings.ToLower(t)
+	return strings.HasPrefix(l, "by ") || strings.HasPrefix(l, "by: ") || strings.HasPrefix(l, "written by") ||
+		strings.HasPrefix(l, "von ") || strings.HasPrefix(l, "par ") || strings.HasPrefix(l, "por ")
 }

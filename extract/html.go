@@ -143,19 +143,27 @@ func fillMeta(a *dateline.Article, m *metadata, hd header) {
 // credit reads.
 func fillAuthors(a *dateline.Article, m *metadata, hd header) {
 	p := a.Provenance
+	var people []string
+	for _, n := range m.jsonld.authors {
+		people = append(people, authorsFrom(n)...)
+	}
 	switch {
-	case hd.byline != "":
+	case hd.byline != "" && (len(people) == 0 || mentionsAny(hd.byline, people)):
 		a.Byline, p["byline"] = hd.byline, "text"
 	case len(m.jsonld.authors) > 0:
 		a.Byline, p["byline"] = strings.Join(m.jsonld.authors, ", "), "json-ld"
 	default:
-		if v, from := m.first("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "twitter:creator"); v != "" && !strings.Contains(v, "://") {
-			a.Byline, p["byline"] = cleanByline(v), from
+		for _, k := range []string{"author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "twitter:creator"} {
+			v := m.metas[k]
+			// A profile URL, a @handle or a user name is not a credit.
+			if v == "" || strings.Contains(v, "://") || strings.HasPrefix(v, "@") {
+				continue
+			}
+			if b := cleanByline(v); b != "" {
+				a.Byline, p["byline"] = b, "meta:"+k
+				break
+			}
 		}
-	}
-	var people []string
-	for _, n := range m.jsonld.authors {
-		people = append(people, authorsFrom(n)...)
 	}
 	if len(people) > 0 {
 		a.Authors, p["authors"] = dedupe(people), "json-ld"
@@ -166,6 +174,17 @@ func fillAuthors(a *dateline.Article, m *metadata, hd header) {
 			a.Authors, p["authors"] = people, p["byline"]
 		}
 	}
+}
+
+// mentionsAny reports whether the byline names one of the people.
+func mentionsAny(byline string, people []string) bool {
+	b := strings.ToLower(byline)
+	for _, n := range people {
+		if strings.Contains(b, strings.ToLower(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // finish derives the fields computed from the body.
