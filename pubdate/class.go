@@ -1,9 +1,6 @@
 package pubdate
 
-import (
-	"bytes"
-	"strings"
-)
+import "strings"
 
 // classKind says what an element's class or id says about a date in it.
 type classKind uint8
@@ -16,96 +13,137 @@ const (
 	classMod            // the last-modified date
 )
 
-// Class and id fragments, lower case. Each group is tried in order; the
-// fragments come from WordPress and other common blog and news themes.
-var (
-	commentWords = []string{"comment", "kommentar", "respond", "reply", "disqus", "discussion", "antwort"}
-	asideWords   = []string{"sidebar", "widget", "related", "recent", "navigation", "menu", "breadcrumb", "teaser", "popular", "pagination", "similar", "newsticker", "ticker"}
-	footerWords  = []string{"footer"}
-	articleWords = []string{"hentry", "post", "entry", "article", "story", "content", "beitrag", "artikel"}
-	headerWords  = []string{"header", "meta", "byline", "info", "head"}
-
-	modWords  = []string{"updated", "modified", "aktualisiert", "lastmod", "last-mod", "changed"}
-	pubWords  = []string{"publish", "pubdate", "posted", "entry-date", "entry_date", "post-date", "postdate", "post_date", "article-date", "article_date", "created", "veroeffentlicht", "erstellt"}
-	dateWords = []string{"date", "datum", "time", "zeit", "dateline"}
-	metaWords = []string{"meta", "byline", "info", "author", "autor"}
+// What a fragment of a class name or id says, as bits.
+const (
+	wComment uint16 = 1 << iota
+	wAside
+	wFooter
+	wArticle
+	wHeader
+	wPub
+	wMod
+	wDate
+	wMeta
 )
+
+// classWords are the class and id fragments that matter, lower case, from
+// WordPress and other common blog and news themes.
+var classWords = []struct {
+	frag string
+	bits uint16
+}{
+	{"comment", wComment}, {"kommentar", wComment}, {"respond", wComment}, {"reply", wComment},
+	{"disqus", wComment}, {"discussion", wComment}, {"antwort", wComment},
+
+	{"sidebar", wAside}, {"widget", wAside}, {"related", wAside}, {"recent", wAside},
+	{"navigation", wAside}, {"menu", wAside}, {"breadcrumb", wAside}, {"teaser", wAside},
+	{"popular", wAside}, {"pagination", wAside}, {"similar", wAside}, {"newsticker", wAside},
+	{"ticker", wAside},
+
+	{"footer", wFooter},
+
+	{"hentry", wArticle}, {"post", wArticle}, {"entry", wArticle}, {"article", wArticle},
+	{"story", wArticle}, {"content", wArticle}, {"beitrag", wArticle}, {"artikel", wArticle},
+
+	{"header", wHeader}, {"head", wHeader}, {"meta", wHeader | wMeta}, {"byline", wHeader | wMeta},
+	{"info", wHeader | wMeta}, {"author", wMeta}, {"autor", wMeta},
+
+	{"publish", wPub}, {"pubdate", wPub}, {"posted", wPub}, {"entry-date", wPub}, {"entry_date", wPub},
+	{"post-date", wPub}, {"postdate", wPub}, {"post_date", wPub}, {"article-date", wPub},
+	{"article_date", wPub}, {"created", wPub}, {"veroeffentlicht", wPub}, {"erstellt", wPub},
+
+	{"updated", wMod}, {"modified", wMod}, {"aktualisiert", wMod}, {"lastmod", wMod},
+	{"last-mod", wMod}, {"changed", wMod},
+
+	{"date", wDate}, {"datum", wDate}, {"time", wDate}, {"zeit", wDate},
+}
+
+// classIndex lists classWords by first byte, so a class name is matched
+// in one pass over its bytes.
+var classIndex = func() (idx [256][]int) {
+	for i, w := range classWords {
+		idx[w.frag[0]] = append(idx[w.frag[0]], i)
+	}
+	return idx
+}()
 
 // classify reads an element's class and id. Each class name is read on
 // its own; layout modifiers such as "with-sidebar", "has-comments" or
 // "no-sidebars" describe the container, not what it holds, and are skipped.
 func classify(class, id string) (flags uint16, kind classKind) {
-	var kinds [5]bool
-	visit := func(tok string) {
-		if tok == "" || isModifier(tok) {
-			return
-		}
-		var buf [64]byte
-		b := buf[:0]
-		for i := 0; i < len(tok) && len(b) < cap(b); i++ {
-			c := tok[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		if containsAny(b, commentWords) {
-			flags |= cComment
-		}
-		if containsAny(b, asideWords) {
-			flags |= cAside
-		}
-		if containsAny(b, footerWords) {
-			flags |= cFooter
-		}
-		if containsAny(b, articleWords) {
-			flags |= cArticle
-		}
-		if containsAny(b, headerWords) {
-			flags |= cHeader
-		}
-		switch {
-		case containsAny(b, pubWords):
-			kinds[classPub] = true
-		case containsAny(b, modWords):
-			kinds[classMod] = true
-		case containsAny(b, dateWords):
-			kinds[classDate] = true
-		case containsAny(b, metaWords):
-			kinds[classMeta] = true
-		}
-	}
+	var bits uint16
 	for len(class) > 0 {
-		class = strings.TrimLeft(class, " \t\n\r\f")
-		i := strings.IndexAny(class, " \t\n\r\f")
-		if i < 0 {
-			i = len(class)
+		i := 0
+		for i < len(class) && isClassSpace(class[i]) {
+			i++
 		}
-		visit(class[:i])
 		class = class[i:]
+		j := 0
+		for j < len(class) && !isClassSpace(class[j]) {
+			j++
+		}
+		bits |= fragmentBits(class[:j])
+		class = class[j:]
 	}
-	visit(strings.TrimSpace(id))
-	for _, k := range [...]classKind{classPub, classMod, classDate, classMeta} {
-		if kinds[k] {
-			return flags, k
+	bits |= fragmentBits(strings.TrimSpace(id))
+	if bits&wComment != 0 {
+		flags |= cComment
+	}
+	if bits&wAside != 0 {
+		flags |= cAside
+	}
+	if bits&wFooter != 0 {
+		flags |= cFooter
+	}
+	if bits&wArticle != 0 {
+		flags |= cArticle
+	}
+	if bits&wHeader != 0 {
+		flags |= cHeader
+	}
+	switch {
+	case bits&wPub != 0:
+		kind = classPub
+	case bits&wMod != 0:
+		kind = classMod
+	case bits&wDate != 0:
+		kind = classDate
+	case bits&wMeta != 0:
+		kind = classMeta
+	}
+	return flags, kind
+}
+
+func isClassSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// fragmentBits returns the bits of every classWords fragment in one class
+// name (matched without regard to ASCII case).
+func fragmentBits(tok string) uint16 {
+	if tok == "" || len(tok) > 128 || isModifier(tok) {
+		return 0
+	}
+	var bits uint16
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, k := range classIndex[c] {
+			w := classWords[k].frag
+			if len(tok)-i >= len(w) && equalFoldASCII(tok[i:i+len(w)], w) {
+				bits |= classWords[k].bits
+			}
 		}
 	}
-	return flags, classNone
+	return bits
 }
 
 // isModifier reports whether a class name is a layout modifier.
 func isModifier(tok string) bool {
 	for _, p := range [...]string{"with-", "has-", "no-", "without-", "not-"} {
-		if len(tok) > len(p) && strings.EqualFold(tok[:len(p)], p) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s []byte, words []string) bool {
-	for _, w := range words {
-		if bytes.Contains(s, []byte(w)) {
+		if len(tok) > len(p) && equalFoldASCII(tok[:len(p)], p) {
 			return true
 		}
 	}

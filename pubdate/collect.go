@@ -26,6 +26,7 @@ const (
 	maxElemCands   = 300  // dated elements read per page
 	maxTextRefs    = 4000 // text nodes kept for the free-text pass
 	maxJSONLDBytes = 1 << 20
+	maxScripts     = 64 // scripts kept for scriptPass
 )
 
 // cand is one date seen on the page.
@@ -52,14 +53,28 @@ type collector struct {
 	texts   []textRef
 	order   int
 	elems   int
-	lang    string
+	lang     string
+	dayFirst bool // read n/n/yyyy as day/month/year (see dayFirst)
 	h1Order int // document order of the first <h1>, 0 if none
+	// titlePath holds the ancestors of the first <h1>: whatever class
+	// names they bear, they hold the article, so they are not asides,
+	// comments or footers.
+	titlePath []*html.Node
 	textBuf []byte
+	scripts []*html.Node // text of other scripts, for the last resort (see scriptPass)
+	// description is the page's meta description if it has digits: a
+	// last resort too ("Notizia del 14 Gennaio 2020").
+	description string
 }
 
 // walk visits the tree in document order without recursion, so deeply
 // nested input cannot exhaust the stack; ctx is kept on an explicit stack.
 func (c *collector) walk(doc *html.Node) {
+	if h1 := firstH1(doc); h1 != nil {
+		for p := h1.Parent; p != nil && len(c.titlePath) < 256; p = p.Parent {
+			c.titlePath = append(c.titlePath, p)
+		}
+	}
 	stack := make([]uint16, 0, 64)
 	var ctx uint16
 	n := doc
@@ -121,14 +136,20 @@ func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) 
 	c.order++
 	switch n.DataAtom {
 	case atom.Script:
-		if t := attr(n, "type"); strings.Contains(strings.ToLower(t), "ld+json") && n.FirstChild != nil {
+		if n.FirstChild == nil {
+			return 0, true
+		}
+		if t := attr(n, "type"); strings.Contains(strings.ToLower(t), "ld+json") {
 			c.jsonLD(n.FirstChild.Data)
+		} else if len(c.scripts) < maxScripts {
+			c.scripts = append(c.scripts, n.FirstChild)
 		}
 		return 0, true
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Select, atom.Textarea, atom.Math:
 		return 0, true
 	case atom.Html:
 		c.lang = attr(n, "lang")
+		c.dayFirst = dayFirst(c.lang)
 	case atom.Meta:
 		c.meta(n, ctx)
 		return 0, true
@@ -170,6 +191,11 @@ func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) 
 		cf, kind = classify(class, id)
 		flags |= cf
 	}
+	if flags&(cAside|cComment|cFooter) != 0 && (c.holdsTitle(n) || (n.DataAtom == atom.Aside && kind == classMeta)) {
+		// The element holds the title (so it is the article, whatever its
+		// class says), or is an <aside class="meta"> beside the article.
+		flags &^= cAside | cComment | cFooter
+	}
 	if itemtype != "" && (strings.Contains(itemtype, "Article") || strings.Contains(itemtype, "BlogPosting")) {
 		flags |= cArticle
 	}
@@ -186,7 +212,7 @@ func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) 
 		return flags, false
 	}
 	if n.DataAtom == atom.Abbr && title != "" {
-		if st, ok := parseStamp(title); ok {
+		if st, ok := c.parse(title); ok {
 			c.addShown(st, "abbr", trustForClass(kind, ctx|flags)+trustAbbrBonus, kind == classMod, ctx|flags)
 			return flags, false
 		}
@@ -197,16 +223,48 @@ func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) 
 		var st stamp
 		ok := false
 		if datetime != "" {
-			st, ok = parseStamp(datetime)
+			st, ok = c.parse(datetime)
 		}
 		if !ok {
-			st, ok = parseStamp(c.innerText(n))
+			st, ok = c.parse(c.innerText(n))
 		}
 		if ok {
 			c.addShown(st, from, trustForClass(kind, ctx|flags), kind == classMod, ctx|flags)
 		}
 	}
 	return flags, false
+}
+
+// holdsTitle reports whether n is an ancestor of the first <h1>.
+func (c *collector) holdsTitle(n *html.Node) bool {
+	for _, p := range c.titlePath {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+// firstH1 returns the first <h1> in document order, or nil.
+func firstH1(doc *html.Node) *html.Node {
+	n := doc
+	for n != nil {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			return n
+		}
+		if n.FirstChild != nil && !(n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Head)) {
+			n = n.FirstChild
+			continue
+		}
+		for n != nil && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n == nil {
+			return nil
+		}
+		n = n.NextSibling
+	}
+	return nil
 }
 
 // add records a metadata candidate.
@@ -247,7 +305,7 @@ func (c *collector) meta(n *html.Node, ctx uint16) {
 	key := fold(buf[:], strings.TrimSpace(name))
 	if string(key) == "parsely-page" {
 		if i := strings.Index(content, `"pub_date"`); i >= 0 {
-			if st, ok := parseStamp(content[i+len(`"pub_date"`):]); ok {
+			if st, ok := parseStamp(content[i+len(`"pub_date"`):], false); ok {
 				c.add(st, "meta:parsely-page", trustMetaStrong, false, ctx)
 			}
 		}
@@ -255,6 +313,9 @@ func (c *collector) meta(n *html.Node, ctx uint16) {
 	}
 	rule, ok := metaRules[string(key)]
 	if !ok {
+		if c.description == "" && (string(key) == "description" || string(key) == "og:description") && hasDigit(content) {
+			c.description = content
+		}
 		return
 	}
 	st, ok := parseMetaValue(content)
@@ -264,6 +325,11 @@ func (c *collector) meta(n *html.Node, ctx uint16) {
 	c.add(st, "meta:"+string(key), rule.trust, rule.modified, ctx)
 }
 
+// parse reads a date in the page's convention for n/n/yyyy.
+func (c *collector) parse(s string) (stamp, bool) {
+	return parseStamp(s, c.dayFirst)
+}
+
 // parseMetaValue reads a date in an attribute value, also as Unix time
 // in seconds or milliseconds.
 func parseMetaValue(s string) (stamp, bool) {
@@ -271,7 +337,7 @@ func parseMetaValue(s string) (stamp, bool) {
 	if (len(s) == 10 || len(s) == 13) && isDigits(s) {
 		return unixStamp(s)
 	}
-	return parseStamp(s)
+	return parseStamp(s, false)
 }
 
 func isDigits(s string) bool {
@@ -304,7 +370,7 @@ func (c *collector) itemprop(n *html.Node, prop, datetime, content string, ctx u
 		st, ok = parseMetaValue(val)
 	}
 	if !ok && n.DataAtom != atom.Meta {
-		st, ok = parseStamp(c.innerText(n))
+		st, ok = c.parse(c.innerText(n))
 	}
 	if ok {
 		c.cands = append(c.cands, cand{st: st, from: "itemprop:" + prop, trust: trustItemprop - contextPenalty(ctx),
@@ -317,10 +383,10 @@ func (c *collector) itemprop(n *html.Node, prop, datetime, content string, ctx u
 func (c *collector) timeElem(n *html.Node, datetime string, kind classKind, ctx uint16) {
 	st, ok := stamp{}, false
 	if datetime != "" {
-		st, ok = parseStamp(datetime)
+		st, ok = c.parse(datetime)
 	}
 	if !ok {
-		st, ok = parseStamp(c.innerText(n))
+		st, ok = c.parse(c.innerText(n))
 	}
 	if !ok {
 		return

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -120,6 +121,8 @@ func TestCorpusF1(t *testing.T) {
 // (parsing excluded); ns/op is per page.
 func BenchmarkFind(b *testing.B) {
 	pages, docs := loadDates(b)
+	runtime.GC()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := i % len(docs)

@@ -34,10 +34,12 @@ func TestDebugPage(t *testing.T) {
 // logCands logs the candidates of one page, marking those on the day want.
 func logCands(t *testing.T, doc *html.Node, want string) {
 	t.Helper()
-	c := collector{}
+	c := collector{dayFirst: true}
 	c.walk(doc)
-	c.textPass(dayFirst(c.lang))
-	t.Logf("   lang=%q", c.lang)
+	c.textPass()
+	c.demoteListings()
+	c.nearTitle()
+	t.Logf("   lang=%q h1=%d", c.lang, c.h1Order)
 	texts := 0
 	for _, k := range c.cands {
 		if k.from == "text" {

@@ -155,3 +155,47 @@ func (c *collector) jsonLDScan(src string) {
 		}
 	}
 }
+
+// scriptKeys are JSON keys that apps embed in page state (Next.js, Nuxt,
+// shop and review platforms) for the publication date.
+var scriptKeys = []string{`"datePublished"`, `"publishedAt"`, `"published_at"`, `"publishedDate"`,
+	`"publishDate"`, `"publish_date"`, `"firstPublished"`, `"createdAt"`, `"created_at"`}
+
+// lastResort looks where dates are rarely the page's, when the markup and
+// text have none at all: the meta description, then JSON embedded in
+// scripts.
+func (c *collector) lastResort() {
+	if c.description != "" {
+		if st, ok := c.parse(c.description); ok {
+			c.add(st, "meta:description", trustScript, false, 0)
+			return
+		}
+	}
+	c.scriptPass()
+}
+
+// scriptPass reads publication dates from JSON embedded in scripts that
+// are not JSON-LD.
+func (c *collector) scriptPass() {
+	for _, n := range c.scripts {
+		src := n.Data
+		for _, key := range scriptKeys {
+			i := strings.Index(src, key)
+			if i < 0 {
+				continue
+			}
+			rest := src[i+len(key):]
+			if len(rest) > 64 {
+				rest = rest[:64]
+			}
+			j := strings.IndexByte(rest, '"')
+			if j < 0 || strings.TrimLeft(rest[:j], " :\t") != "" {
+				continue
+			}
+			if st, ok := parseStamp(rest[j+1:], false); ok {
+				c.add(st, "script", trustScript, false, 0)
+				return
+			}
+		}
+	}
+}

@@ -79,8 +79,11 @@ func maxKey() int {
 // other month names) to RFC 3339 when a time and offset are known, else to
 // YYYY-MM-DD. It reads the first date in s; ok is false if there is no
 // plausible one (before 1995, in the future, or not a calendar day).
+//
+// An ambiguous n/n/yyyy is read as month/day/year, the convention of the
+// English-language pages that write dates with slashes.
 func Parse(s string) (date string, ok bool) {
-	st, ok := parseStamp(s)
+	st, ok := parseStamp(s, false)
 	if !ok {
 		return "", false
 	}
@@ -91,8 +94,9 @@ func Parse(s string) (date string, ok bool) {
 const maxParseTokens = 4096
 
 // parseStamp finds the first date in s. A string that is only digits may be
-// a compact date (20161223) as used in attributes.
-func parseStamp(s string) (stamp, bool) {
+// a compact date (20161223) as used in attributes. With dayFirst, an
+// ambiguous n/n/yyyy is day/month/year.
+func parseStamp(s string, dayFirst bool) (stamp, bool) {
 	var buf [64]token
 	toks := tokenize(buf[:0], s, maxParseTokens)
 	if len(toks) > 0 && toks[0].kind == tNum && toks[0].n == 8 {
@@ -107,7 +111,7 @@ func parseStamp(s string) (stamp, bool) {
 		}
 	}
 	for i := range toks {
-		if st, _, ok := matchDate(toks, i, false); ok {
+		if st, _, ok := matchDate(toks, i, dayFirst); ok {
 			return st, true
 		}
 	}

@@ -55,6 +55,7 @@ const (
 	trustTextCue       = 48  // "Veröffentlicht am ..." in the text
 	trustClassMeta     = 45  // class="meta", "byline"
 	trustText          = 30  // any date in the text
+	trustScript        = 10  // a date in JSON app state, when nothing else is found
 	trustAbbrBonus     = 2
 )
 
@@ -64,13 +65,17 @@ func Find(doc *html.Node, pageURL string) Dates {
 	if doc == nil {
 		return Dates{}
 	}
-	c := collector{cands: make([]cand, 0, 32)}
+	c := collector{cands: make([]cand, 0, 32), dayFirst: true}
 	c.walk(doc)
 	ud := dateFromURL(pageURL)
 	if ud.full {
 		c.add(ud.st, "url", trustURL, false, 0)
 	}
-	c.textPass(dayFirst(c.lang))
+	c.textPass()
+	if len(c.cands) == 0 {
+		c.lastResort()
+	}
+	c.demoteListings()
 	c.nearTitle()
 	var d Dates
 	pub, ok := choosePublished(c.cands, ud)
@@ -106,10 +111,17 @@ func choosePublished(cands []cand, ud urlDate) (cand, bool) {
 			return mod, true
 		}
 	}
-	if !ok || pub.shown || pub.from == "url" {
+	if !ok || pub.shown {
 		return pub, ok
 	}
 	if shown(cands, pub.st) {
+		return pub, true
+	}
+	if pub.from == "url" {
+		if mod, ok := best(cands, true, ud, trustJSONLDOther); ok && mod.st.key() > pub.st.key() && shown(cands, mod.st) {
+			mod.mod = false
+			return mod, true
+		}
 		return pub, true
 	}
 	// The metadata's date appears nowhere on the page. If the page shows
@@ -187,6 +199,52 @@ func (c *collector) nearTitle() {
 	}
 }
 
+// A run of same-kind dates on many different days is a listing (more
+// articles, an archive, a comment thread): none of them is the page's own.
+const (
+	listingDays    = 3
+	listingPenalty = 15
+)
+
+// demoteListings lowers the trust of <time> and dated elements that recur
+// with at least listingDays different days in the same kind of place.
+func (c *collector) demoteListings() {
+	type group struct {
+		from  string
+		trust int
+	}
+	days := make(map[group][listingDays]int, 8)
+	counts := make(map[group]int, 8)
+	for _, k := range c.cands {
+		if !k.shown || k.from == "text" {
+			continue
+		}
+		g := group{k.from, k.trust}
+		n := counts[g]
+		if n >= listingDays {
+			continue
+		}
+		seen := days[g]
+		dup := false
+		for i := 0; i < n; i++ {
+			if seen[i] == k.st.key() {
+				dup = true
+			}
+		}
+		if !dup {
+			seen[n] = k.st.key()
+			days[g] = seen
+			counts[g] = n + 1
+		}
+	}
+	for i := range c.cands {
+		k := &c.cands[i]
+		if k.shown && k.from != "text" && counts[group{k.from, k.trust}] >= listingDays {
+			k.trust -= listingPenalty
+		}
+	}
+}
+
 // noMinTrust lets best consider every candidate.
 const noMinTrust = -1 << 30
 
@@ -210,10 +268,11 @@ func best(cands []cand, mod bool, ud urlDate, minTrust int) (cand, bool) {
 }
 
 // dayFirst reports whether n/n/yyyy reads as day/month/year in the page's
-// language: everywhere but in US English.
+// language: everywhere but in American English (and plain "en", which US
+// sites use more than others).
 func dayFirst(lang string) bool {
-	l := strings.ToLower(lang)
-	return !(l == "en-us" || l == "en_us")
+	l := strings.ToLower(strings.TrimSpace(lang))
+	return !(l == "en" || l == "en-us" || l == "en_us")
 }
 
 // unixStamp reads Unix time in seconds (10 digits) or milliseconds (13).

@@ -19,7 +19,7 @@ var (
 
 // textPass scans the kept text nodes for dates written in prose, e.g.
 // "Dieser Artikel wurde am 14. Dezember 2015 geschrieben".
-func (c *collector) textPass(dayFirst bool) {
+func (c *collector) textPass() {
 	var buf []token
 	total := 0
 	for _, ref := range c.texts {
@@ -29,7 +29,7 @@ func (c *collector) textPass(dayFirst bool) {
 		buf = tokenize(buf[:0], ref.n.Data, maxTextTokens-total)
 		total += len(buf)
 		for i := 0; i < len(buf); i++ {
-			st, end, ok := matchDate(buf, i, dayFirst)
+			st, end, ok := matchDate(buf, i, c.dayFirst)
 			if !ok {
 				continue
 			}

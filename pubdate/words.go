@@ -32,6 +32,15 @@ var monthNames = map[string]int{
 	"setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
 }
 
+// Russian month names in the genitive ("15 августа 2016") and the
+// nominative, looked up as written (lower case).
+var cyrillicMonths = map[string]int{
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
+	"июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+
 // Time zone abbreviations seen after times in news pages, as minutes east
 // of UTC.
 var zoneNames = map[string]int{
@@ -89,6 +98,9 @@ func foldLatin1(c byte) byte {
 
 // monthOf returns the month a word names, or 0.
 func monthOf(w string) int {
+	if len(w) >= 6 && len(w) <= 18 && (w[0] == 0xD0 || w[0] == 0xD1) {
+		return cyrillicMonths[w]
+	}
 	if len(w) < 3 || len(w) > 12 {
 		return 0
 	}
