@@ -49,19 +49,19 @@ type textRef struct {
 
 // collector gathers every date signal in one walk over the tree.
 type collector struct {
-	cands   []cand
-	texts   []textRef
-	order   int
-	elems   int
+	cands    []cand
+	texts    []textRef
+	order    int
+	elems    int
 	lang     string
 	dayFirst bool // read n/n/yyyy as day/month/year (see dayFirst)
-	h1Order int // document order of the first <h1>, 0 if none
+	h1Order  int  // document order of the first <h1>, 0 if none
 	// titlePath holds the ancestors of the first <h1>: whatever class
 	// names they bear, they hold the article, so they are not asides,
 	// comments or footers.
 	titlePath []*html.Node
-	textBuf []byte
-	scripts []*html.Node // text of other scripts, for the last resort (see scriptPass)
+	textBuf   []byte
+	scripts   []*html.Node // text of other scripts, for the last resort (see scriptPass)
 	// description is the page's meta description if it has digits: a
 	// last resort too ("Notizia del 14 Gennaio 2020").
 	description string
