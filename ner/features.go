@@ -1,0 +1,410 @@
+package ner
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// tmpl numbers a feature template. The numbers are part of the model
+// file's meaning: append, never renumber.
+type tmpl uint64
+
+const (
+	tBias tmpl = iota + 1
+	tWord
+	tLower
+	tTrue
+	tShape
+	tShort
+	tPrefix
+	tSuffix
+	tPrev1
+	tNext1
+	tPrev2
+	tNext2
+	tBigramPrev
+	tBigramNext
+	tShort3
+	tShapePrev
+	tShapeNext
+	tCluster
+	tClusterPrev
+	tClusterNext
+	tCaseDom
+	tCaseDoc
+	tCapsSent
+	tFirst
+	tLast
+	tGaz
+	tGazPrev
+	tGazNext
+	tLength
+	tHyphenPart
+	tPass1
+	tPass1Prev
+	tPass1Next
+	tPass1Pair
+	tTokMajority
+	tTokMajorityCount
+	tEntMajority
+	tTrueCluster
+	tWordCase
+)
+
+// tokInfo is what features need of one token, computed once.
+type tokInfo struct {
+	w, lw, tw    uint64 // hashes of the word, its lower case, its truecased form
+	shape, short uint64
+	pre, suf     [4]uint64 // hashes of lower-case prefixes and suffixes of 1..4 runes
+	nPre         int
+	cl           clusterPath
+	hasCl        bool
+	cs, dom      uint8 // own casing; dominant casing in unlabeled text (caseNone: unknown)
+	docCase      uint8 // bit per casing class seen elsewhere in the document where casing is free
+	capOK        bool  // may begin or end a gazetteer match
+	length       uint8
+	gaz          [nGaz][4]uint8
+	hyphenParts  []uint64
+	firstInSent  bool
+	capsSentence bool
+	lowerString  string
+}
+
+// sentInfo is one sentence ready for feature extraction.
+type sentInfo struct {
+	toks []tokInfo
+}
+
+// docInfo prepares a document for feature extraction: the per-token
+// facts and the document-level casing evidence.
+func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
+	out := make([]sentInfo, len(doc))
+	type caseKey = string
+	freeCase := map[caseKey]uint8{}
+	var long, short []byte
+	for si, sent := range doc {
+		toks := make([]tokInfo, len(sent))
+		caps := capsSentence(sent)
+		lwh := make([]uint64, len(sent))
+		capOK := make([]bool, len(sent))
+		for i, w := range sent {
+			t := &toks[i]
+			lw := strings.ToLower(w)
+			t.lowerString = lw
+			t.w = hashString(w)
+			t.lw = hashString(lw)
+			lwh[i] = t.lw
+			t.cs = casing(w)
+			t.capsSentence = caps
+			t.firstInSent = i == 0
+			tw := w
+			if f, ok := lx.forms[lw]; ok {
+				t.dom = casing(f)
+				if caps || i == 0 {
+					tw = f
+				}
+			}
+			t.tw = hashString(tw)
+			t.cl, t.hasCl = lx.clusters[tw]
+			if !t.hasCl && tw != w {
+				t.cl, t.hasCl = lx.clusters[w]
+			}
+			long, short = shapes(w, long, short)
+			t.shape = hashString(string(long))
+			t.short = hashString(string(short))
+			t.nPre = affixes(lw, &t.pre, &t.suf)
+			t.length = uint8(min(utf8.RuneCountInString(w), 12))
+			t.capOK = t.cs >= caseTitle || hasDigit(w)
+			capOK[i] = t.capOK
+			if strings.IndexByte(w, '-') > 0 && len(w) < 64 {
+				for _, p := range strings.Split(lw, "-") {
+					if p != "" {
+						t.hyphenParts = append(t.hyphenParts, hashString(p))
+					}
+				}
+			}
+			if i > 0 && !caps && t.cs != caseNone {
+				freeCase[lw] |= 1 << t.cs
+			}
+		}
+		for g, gz := range lx.gaz {
+			if gz == nil {
+				continue
+			}
+			m := make([][4]uint8, len(sent))
+			gz.match(lwh, capOK, m)
+			for i := range toks {
+				toks[i].gaz[g] = m[i]
+			}
+		}
+		out[si].toks = toks
+	}
+	for si := range out {
+		for i := range out[si].toks {
+			t := &out[si].toks[i]
+			t.docCase = freeCase[t.lowerString]
+		}
+	}
+	return out
+}
+
+// capsSentence reports a headline-style sentence: at least two words in
+// capitals and none in lower case.
+func capsSentence(sent []string) bool {
+	upper := 0
+	for _, w := range sent {
+		switch casing(w) {
+		case caseUpper:
+			upper++
+		case caseLower, caseMixed:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// affixes hashes the prefixes and suffixes of 1 to 4 runes of s and
+// returns how many there are (fewer for short words).
+func affixes(s string, pre, suf *[4]uint64) int {
+	h := uint64(fnvOffset)
+	n, i := 0, 0
+	for i < len(s) && n < 4 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for _, b := range []byte(s[i : i+size]) {
+			h = (h ^ uint64(b)) * fnvPrime
+		}
+		pre[n] = h
+		n++
+		i += size
+	}
+	h = fnvOffset
+	m, j := 0, len(s)
+	for j > 0 && m < 4 {
+		_, size := utf8.DecodeLastRuneInString(s[:j])
+		for k := j - 1; k >= j-size; k-- {
+			h = (h ^ uint64(s[k])) * fnvPrime
+		}
+		suf[m] = h
+		m++
+		j -= size
+	}
+	return n
+}
+
+// Cluster path prefix lengths used as features, after Ratinov and Roth
+// (2009) and Miller et al. (2004).
+var clusterPrefixes = [...]int{4, 6, 10, 20}
+var contextClusterPrefixes = [...]int{4, 8, 12}
+
+// pass2 carries the first pass's labels of a document and their
+// aggregates, for the document-consistency features of the second pass
+// (after Krishnan and Manning 2006, "An effective two-stage model for
+// exploiting non-local dependencies in named entity recognition").
+type pass2 struct {
+	labels   [][]int
+	tokTypes map[uint64][5]int // capitalised token (lower-case hash) -> label type counts, O last
+	entTypes map[uint64][5]int // entity string hash -> type counts
+	entKey   [][]uint64        // per token, hash of the first-pass entity containing it (0: none)
+}
+
+func newPass2(si []sentInfo, labels [][]int) *pass2 {
+	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}}
+	p.entKey = make([][]uint64, len(si))
+	for s := range si {
+		toks := si[s].toks
+		p.entKey[s] = make([]uint64, len(toks))
+		for i := range toks {
+			if toks[i].cs < caseTitle {
+				continue
+			}
+			c := p.tokTypes[toks[i].lw]
+			c[typeSlot(labels[s][i])]++
+			p.tokTypes[toks[i].lw] = c
+		}
+		for i := 0; i < len(toks); {
+			t := labelType(labels[s][i])
+			if t < 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && labelType(labels[s][j]) == t && labelPart(labels[s][j]) != partB && labelPart(labels[s][j]) != partU {
+				j++
+			}
+			h := uint64(gazSeed)
+			for k := i; k < j; k++ {
+				h = mix(h, toks[k].lw)
+			}
+			for k := i; k < j; k++ {
+				p.entKey[s][k] = h
+			}
+			c := p.entTypes[h]
+			c[t]++
+			p.entTypes[h] = c
+			i = j
+		}
+	}
+	return p
+}
+
+func typeSlot(l int) int {
+	if t := labelType(l); t >= 0 {
+		return t
+	}
+	return 4
+}
+
+// majority returns the slot with the largest count and the total, after
+// taking one away from slot own (the token itself).
+func majority(c [5]int, own int) (best, total int) {
+	if own >= 0 {
+		c[own]--
+	}
+	best = -1
+	for k, n := range c {
+		total += n
+		if n > 0 && (best < 0 || n > c[best]) {
+			best = k
+		}
+	}
+	return best, total
+}
+
+// features appends the feature hashes of token i of sentence s to buf.
+// p2 is nil in the first pass.
+func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
+	toks := si[s].toks
+	t := &toks[i]
+	n := len(toks)
+	at := func(k int) *tokInfo {
+		if k < 0 || k >= n {
+			return &boundary
+		}
+		return &toks[k]
+	}
+	p1, n1, p2t, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	caps := uint64(0)
+	if t.capsSentence {
+		caps = 1
+	}
+
+	buf = append(buf,
+		key1(tBias, 0),
+		key1(tWord, t.w),
+		key1(tLower, t.lw),
+		key1(tTrue, t.tw),
+		key1(tShape, t.shape),
+		key1(tShort, t.short),
+		key1(tPrev1, p1.tw),
+		key1(tNext1, n1.tw),
+		key1(tPrev2, p2t.lw),
+		key1(tNext2, n2.lw),
+		key2(tBigramPrev, p1.tw, t.tw),
+		key2(tBigramNext, t.tw, n1.tw),
+		key3(tShort3, p1.short, t.short, n1.short),
+		key2(tShapePrev, p1.shape, t.shape),
+		key2(tShapeNext, t.shape, n1.shape),
+		key2(tCaseDom, uint64(t.cs), uint64(t.dom)),
+		key3(tCaseDoc, uint64(t.cs), uint64(t.docCase), boolBit(t.firstInSent || t.capsSentence)),
+		key2(tCapsSent, caps, uint64(t.cs)),
+		key3(tLength, uint64(t.length), uint64(t.cs), caps),
+		key3(tWordCase, t.lw, uint64(t.cs), caps),
+	)
+	if i == 0 {
+		buf = append(buf, key2(tFirst, uint64(t.cs), t.short))
+	}
+	if i == n-1 {
+		buf = append(buf, key1(tLast, t.short))
+	}
+	for k := 0; k < t.nPre; k++ {
+		buf = append(buf, key2(tPrefix, uint64(k), t.pre[k]), key2(tSuffix, uint64(k), t.suf[k]))
+	}
+	if t.hasCl {
+		for _, k := range clusterPrefixes {
+			b, m := t.cl.prefix(k)
+			buf = append(buf, key2(tCluster, uint64(m), b))
+		}
+		b, m := t.cl.prefix(8)
+		buf = append(buf, key3(tTrueCluster, uint64(m)<<8|uint64(t.cs), b, caps))
+	} else {
+		buf = append(buf, key1(tCluster, 99))
+	}
+	for _, k := range contextClusterPrefixes {
+		if p1.hasCl {
+			b, m := p1.cl.prefix(k)
+			buf = append(buf, key2(tClusterPrev, uint64(m), b))
+		}
+		if n1.hasCl {
+			b, m := n1.cl.prefix(k)
+			buf = append(buf, key2(tClusterNext, uint64(m), b))
+		}
+	}
+	for g := range nGaz {
+		for ty := range 4 {
+			if pos := t.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGaz, uint64(g), uint64(ty), uint64(pos)))
+			}
+			if pos := p1.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGazPrev, uint64(g), uint64(ty), uint64(pos)))
+			}
+			if pos := n1.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGazNext, uint64(g), uint64(ty), uint64(pos)))
+			}
+		}
+	}
+	for _, h := range t.hyphenParts {
+		buf = append(buf, key1(tHyphenPart, h))
+	}
+	if p2 == nil {
+		return buf
+	}
+	labels := p2.labels[s]
+	lab := func(k int) uint64 {
+		if k < 0 || k >= n {
+			return 99
+		}
+		return uint64(labels[k])
+	}
+	buf = append(buf,
+		key1(tPass1, lab(i)),
+		key1(tPass1Prev, lab(i-1)),
+		key1(tPass1Next, lab(i+1)),
+		key2(tPass1Pair, lab(i-1), lab(i)),
+	)
+	if t.cs >= caseTitle {
+		if best, total := majority(p2.tokTypes[t.lw], typeSlot(labels[i])); best >= 0 {
+			buf = append(buf,
+				key1(tTokMajority, uint64(best)),
+				key2(tTokMajorityCount, uint64(best), uint64(min(total, 4))))
+		}
+	}
+	if h := p2.entKey[s][i]; h != 0 {
+		own := labelType(labels[i])
+		if best, _ := majority(p2.entTypes[h], own); best >= 0 {
+			buf = append(buf, key2(tEntMajority, uint64(best), uint64(labelPart(labels[i]))))
+		}
+	}
+	return buf
+}
+
+// boundary stands for the tokens before and after a sentence.
+var boundary = tokInfo{
+	w: hashString("<s>"), lw: hashString("<s>"), tw: hashString("<s>"),
+	shape: hashString("<s>"), short: hashString("<s>"),
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}

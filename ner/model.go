@@ -1,0 +1,319 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The model file is gzip-compressed binary: a magic line, then the
+// lexicon (clusters, casing forms, gazetteers) and the weights of each
+// pass. Integers are uvarints; weights are int16 steps of one scale per
+// pass, which loses nothing that matters to an argmax.
+
+const modelMagic = "dateline-ner 1\n"
+
+// ErrBadModel is returned when a model file cannot be read.
+var ErrBadModel = errors.New("bad ner model")
+
+// WriteModel writes the tagger's model.
+func (t *Tagger) WriteModel(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	e := &encoder{w: bw}
+	e.bytes([]byte(modelMagic))
+	e.uint(uint64(numLabels))
+
+	words := make([]string, 0, len(t.lx.clusters))
+	for w := range t.lx.clusters {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	e.uint(uint64(len(words)))
+	for _, w := range words {
+		c := t.lx.clusters[w]
+		e.str(w)
+		e.uint(uint64(c.n))
+		e.uint(c.bits)
+	}
+
+	lowers := make([]string, 0, len(t.lx.forms))
+	for lw := range t.lx.forms {
+		lowers = append(lowers, lw)
+	}
+	slices.Sort(lowers)
+	e.uint(uint64(len(lowers)))
+	for _, lw := range lowers {
+		e.str(lw)
+		if f := t.lx.forms[lw]; f == lw {
+			e.str("")
+		} else {
+			e.str(f)
+		}
+	}
+
+	for _, g := range t.lx.gaz {
+		if g == nil {
+			g = newGazetteer()
+		}
+		e.uint(uint64(g.maxLen))
+		hs := make([]uint64, 0, len(g.phrases))
+		for h := range g.phrases {
+			hs = append(hs, h)
+		}
+		slices.Sort(hs)
+		e.uint(uint64(len(hs)))
+		prev := uint64(0)
+		for _, h := range hs {
+			e.uint(h - prev)
+			prev = h
+			e.uint(uint64(g.phrases[h]))
+		}
+		hs = hs[:0]
+		for h := range g.prefixes {
+			hs = append(hs, h)
+		}
+		slices.Sort(hs)
+		e.uint(uint64(len(hs)))
+		prev = 0
+		for _, h := range hs {
+			e.uint(h - prev)
+			prev = h
+		}
+	}
+
+	for _, m := range []*weights{t.first, t.second} {
+		if m == nil {
+			e.uint(0)
+			continue
+		}
+		e.uint(1)
+		m.encode(e)
+	}
+	if e.err != nil {
+		return fmt.Errorf("write ner model: %w", e.err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write ner model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write ner model: %w", err)
+	}
+	return nil
+}
+
+func (m *weights) encode(e *encoder) {
+	L := numLabels
+	type row struct {
+		key uint64
+		r   int
+	}
+	var rows []row
+	for j, k := range m.keys {
+		if k != 0 {
+			rows = append(rows, row{k, int(m.slot[j])})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	scale := m.quantize()
+	e.uint(uint64(math.Float32bits(scale)))
+	e.uint(uint64(len(rows)))
+	prev := uint64(0)
+	for _, r := range rows {
+		e.uint(r.key - prev)
+		prev = r.key
+		for _, v := range m.w[r.r*L : r.r*L+L] {
+			e.int(int64(math.Round(float64(v / scale))))
+		}
+	}
+	e.uint(uint64(len(m.trans)))
+	for _, v := range m.trans {
+		e.uint(uint64(math.Float32bits(v)))
+	}
+}
+
+// ReadModel reads a model written by WriteModel.
+func ReadModel(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, err)
+	}
+	defer zr.Close()
+	d := &decoder{r: bufio.NewReader(zr)}
+	if string(d.bytes(len(modelMagic))) != modelMagic {
+		return nil, fmt.Errorf("%w: not a dateline ner model", ErrBadModel)
+	}
+	if d.uint() != uint64(numLabels) {
+		return nil, fmt.Errorf("%w: label set differs", ErrBadModel)
+	}
+	lx := &lexicon{clusters: map[string]clusterPath{}, forms: map[string]string{}}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		w := d.str()
+		c := clusterPath{n: uint8(d.uint())}
+		c.bits = d.uint()
+		lx.clusters[w] = c
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		lw, f := d.str(), d.str()
+		if f == "" {
+			f = lw
+		}
+		lx.forms[lw] = f
+	}
+	for g := range lx.gaz {
+		gz := newGazetteer()
+		gz.maxLen = int(d.uint())
+		prev := uint64(0)
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			prev += d.uint()
+			gz.phrases[prev] = uint8(d.uint())
+		}
+		prev = 0
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			prev += d.uint()
+			gz.prefixes[prev] = true
+		}
+		lx.gaz[g] = gz
+	}
+	t := &Tagger{lx: lx}
+	for i := range 2 {
+		if d.uint() == 0 {
+			continue
+		}
+		m := decodeWeights(d)
+		if i == 0 {
+			t.first = m
+		} else {
+			t.second = m
+		}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, d.err)
+	}
+	if t.first == nil {
+		return nil, fmt.Errorf("%w: no weights", ErrBadModel)
+	}
+	return t, nil
+}
+
+func decodeWeights(d *decoder) *weights {
+	L := numLabels
+	scale := math.Float32frombits(uint32(d.uint()))
+	n := d.count()
+	keys := make([]uint64, 0, n)
+	w := make([]float32, 0, n*L)
+	prev := uint64(0)
+	for ; n > 0 && d.err == nil; n-- {
+		prev += d.uint()
+		keys = append(keys, prev)
+		for range L {
+			w = append(w, float32(d.int())*scale)
+		}
+	}
+	nt := d.count()
+	if nt != (L+1)*(L+1) {
+		d.fail(errors.New("transition table size"))
+		return nil
+	}
+	trans := make([]float32, nt)
+	for i := range trans {
+		trans[i] = math.Float32frombits(uint32(d.uint()))
+	}
+	if d.err != nil {
+		return nil
+	}
+	return newWeights(keys, w, trans)
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+func (e *encoder) uint(v uint64) { e.bytes(e.buf[:binary.PutUvarint(e.buf[:], v)]) }
+func (e *encoder) int(v int64)   { e.bytes(e.buf[:binary.PutVarint(e.buf[:], v)]) }
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.bytes([]byte(s))
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	d.fail(err)
+	return v
+}
+
+func (d *decoder) int() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(d.r)
+	d.fail(err)
+	return v
+}
+
+// count reads a length and bounds it, so that a corrupt file cannot make
+// the reader allocate without limit.
+func (d *decoder) count() int {
+	v := d.uint()
+	if v > 1<<28 {
+		d.fail(errors.New("length out of range"))
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	b := make([]byte, n)
+	_, err := io.ReadFull(d.r, b)
+	d.fail(err)
+	return b
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if n > 1<<20 {
+		d.fail(errors.New("string too long"))
+		return ""
+	}
+	return string(d.bytes(n))
+}

@@ -1,0 +1,274 @@
+package ner
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// TrainOptions configure Train. Zero fields take the defaults that
+// trained the shipped model.
+type TrainOptions struct {
+	// Corpus is the shared corpus root (holding ner/conll2003); required.
+	Corpus string
+	// Epochs of the perceptron (default 12).
+	Epochs int
+	// Folds for jackknifing the training gazetteer and the first pass's
+	// labels that train the second pass (default 5, at least 2).
+	Folds int
+	// SinglePass trains the first pass only (faster, less accurate).
+	SinglePass bool
+	// Clusters is the number of Brown clusters (default 200) and
+	// ClusterMinCount the fewest occurrences of a clustered word (default 3).
+	Clusters, ClusterMinCount int
+	// Seed fixes the perceptron's shuffling (default 1).
+	Seed uint64
+	// Logger receives progress; nil discards it.
+	Logger *slog.Logger
+}
+
+func (o *TrainOptions) defaults() {
+	o.Epochs = cmp.Or(o.Epochs, 12)
+	o.Folds = max(cmp.Or(o.Folds, 5), 2)
+	o.Clusters = cmp.Or(o.Clusters, 200)
+	o.ClusterMinCount = cmp.Or(o.ClusterMinCount, 3)
+	o.Seed = cmp.Or(o.Seed, 1)
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+}
+
+// ErrNoCorpus is returned by Train when the training file is missing.
+var ErrNoCorpus = errors.New("ner training corpus not found")
+
+// labelled is a training document: tokens and BILOU labels.
+type labelled struct {
+	tokens [][]string
+	labels [][]int
+}
+
+func toLabelled(docs []Document) []labelled {
+	out := make([]labelled, len(docs))
+	for d, doc := range docs {
+		for _, s := range doc {
+			out[d].tokens = append(out[d].tokens, s.Tokens)
+			out[d].labels = append(out[d].labels, encodeSpans(spanTypes(s.Tags)))
+		}
+	}
+	return out
+}
+
+// Train trains a tagger on CoNLL-2003 eng.train with word clusters and
+// casing from the corpus's unlabeled text, and reports its score on
+// eng.testa when present (nil otherwise). It is deterministic.
+func Train(opt TrainOptions) (*Tagger, *Score, error) {
+	opt.defaults()
+	log := opt.Logger
+	start := time.Now()
+	conll := filepath.Join(opt.Corpus, "ner", "conll2003")
+	trainDocs, err := readCoNLLFile(filepath.Join(conll, "eng.train"), -1)
+	if err != nil {
+		return nil, nil, fmt.Errorf("train ner: %w: %w", ErrNoCorpus, err)
+	}
+	docs := toLabelled(trainDocs)
+
+	unl, err := readUnlabeled(opt.Corpus)
+	if err != nil {
+		return nil, nil, fmt.Errorf("train ner: %w", err)
+	}
+	for _, d := range docs {
+		unl = append(unl, d.tokens...)
+	}
+	ntok := 0
+	for _, s := range unl {
+		ntok += len(s)
+	}
+	log.Info("unlabeled text", "sentences", len(unl), "tokens", ntok)
+	forms, lowerShare := caseForms(unl, 2)
+	clusters := brownClusters(unl, opt.Clusters, opt.ClusterMinCount)
+	log.Info("brown clusters", "words", len(clusters), "elapsed", time.Since(start).Round(time.Millisecond))
+
+	aux, err := gmbGazetteer(opt.Corpus, lowerShare)
+	if err != nil {
+		return nil, nil, fmt.Errorf("train ner: %w", err)
+	}
+	folds := opt.Folds
+	foldOf := func(d int) int { return d % folds }
+	// The training gazetteer a document sees holds only the entities of
+	// other folds, so that the model does not learn to trust it blindly.
+	foldGaz := make([]*gazetteer, folds)
+	full := newGazetteer()
+	for f := range foldGaz {
+		foldGaz[f] = newGazetteer()
+	}
+	for d, doc := range docs {
+		for s := range doc.tokens {
+			addEntities(full, doc.tokens[s], doc.labels[s])
+			for f := range folds {
+				if f != foldOf(d) {
+					addEntities(foldGaz[f], doc.tokens[s], doc.labels[s])
+				}
+			}
+		}
+	}
+	infos := make([][]sentInfo, len(docs))
+	for d, doc := range docs {
+		lx := &lexicon{clusters: clusters, forms: forms, gaz: [nGaz]*gazetteer{gazTrain: foldGaz[foldOf(d)], gazAux: aux}}
+		infos[d] = lx.docInfo(doc.tokens)
+	}
+	all := func(int) bool { return true }
+	first := trainPass(docs, infos, nil, all, opt)
+	log.Info("first pass trained", "features", len(first.keys)/2, "elapsed", time.Since(start).Round(time.Millisecond))
+	t := &Tagger{lx: &lexicon{clusters: clusters, forms: forms, gaz: [nGaz]*gazetteer{gazTrain: full, gazAux: aux}}, first: first}
+	if !opt.SinglePass {
+		// Jackknife: label each fold with a first pass trained without it.
+		p2 := make([]*pass2, len(docs))
+		for f := range folds {
+			m := trainPass(docs, infos, nil, func(d int) bool { return foldOf(d) != f }, opt)
+			for d := range docs {
+				if foldOf(d) == f {
+					p2[d] = newPass2(infos[d], decodeDocument(infos[d], m, nil))
+				}
+			}
+			log.Info("jackknife fold", "fold", f, "elapsed", time.Since(start).Round(time.Millisecond))
+		}
+		t.second = trainPass(docs, infos, p2, all, opt)
+		log.Info("second pass trained", "elapsed", time.Since(start).Round(time.Millisecond))
+	}
+	for _, m := range []*weights{t.first, t.second} {
+		if m != nil {
+			m.prune()
+			m.quantize()
+		}
+	}
+	dev, err := readCoNLLFile(filepath.Join(conll, "eng.testa"), -1)
+	if err != nil {
+		log.Warn("no dev set", "err", err)
+		return t, nil, nil
+	}
+	sc := Evaluate(t, dev)
+	_, _, f1 := sc.PRF("")
+	log.Info("dev", "f1", fmt.Sprintf("%.2f", f1), "elapsed", time.Since(start).Round(time.Millisecond))
+	return t, sc, nil
+}
+
+// trainPass trains one pass on the documents use accepts.
+func trainPass(docs []labelled, infos [][]sentInfo, p2 []*pass2, use func(int) bool, opt TrainOptions) *weights {
+	dict := newDictionary()
+	ts := &trainSet{}
+	var buf []uint64
+	for d := range docs {
+		if !use(d) {
+			continue
+		}
+		var p *pass2
+		if p2 != nil {
+			p = p2[d]
+		}
+		for s := range infos[d] {
+			keys := make([][]uint64, len(infos[d][s].toks))
+			for i := range keys {
+				buf = features(infos[d], s, i, p, buf[:0])
+				keys[i] = append([]uint64(nil), buf...)
+			}
+			ts.add(dict, keys, docs[d].labels[s])
+		}
+	}
+	return train(ts, dict, opt.Epochs, opt.Seed)
+}
+
+// addEntities adds the entities of a labelled sentence to g.
+func addEntities(g *gazetteer, tokens []string, labels []int) {
+	types, begins := decodeLabels(labels)
+	for _, sp := range spansOf(types, begins) {
+		g.add(tokens[sp.start:sp.end], typeIndex(sp.typ))
+	}
+}
+
+func spansOf(types []string, begins []bool) []span {
+	var out []span
+	for i := range types {
+		if types[i] == "" {
+			continue
+		}
+		if begins[i] || len(out) == 0 {
+			out = append(out, span{i, i + 1, types[i]})
+			continue
+		}
+		out[len(out)-1].end = i + 1
+	}
+	return out
+}
+
+// gmbGazetteer collects the entities of the GMB corpus in CoNLL's types:
+// geo -> LOC, org -> ORG, per -> PER without leading titles ("President",
+// "Mr."), and gpe (mostly nationalities: "Iraqi"), art, eve, nat -> MISC.
+func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, error) {
+	g := newGazetteer()
+	for _, name := range []string{"train.conll", "dev.conll"} {
+		docs, err := readCoNLLFile(filepath.Join(root, "ner", "gmb", name), -1)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return nil, err
+		}
+		for _, doc := range docs {
+			for _, s := range doc {
+				types, begins := spanTypes(s.Tags)
+				for _, sp := range spansOf(types, begins) {
+					toks := s.Tokens[sp.start:sp.end]
+					t := -1
+					switch sp.typ {
+					case "geo":
+						t = typeIndex("LOC")
+					case "org":
+						t = typeIndex("ORG")
+					case "per":
+						t = typeIndex("PER")
+						for len(toks) > 1 && isTitle(toks[0], lowerShare) {
+							toks = toks[1:]
+						}
+					case "gpe", "art", "eve", "nat":
+						t = typeIndex("MISC")
+					}
+					if t >= 0 {
+						g.add(toks, t)
+					}
+				}
+			}
+		}
+	}
+	return g, nil
+}
+
+// isTitle reports a word that heads a GMB person span but is not a name:
+// an abbreviation like "Mr." or a word often written in lower case.
+func isTitle(w string, lowerShare map[string]float64) bool {
+	if strings.HasSuffix(w, ".") && len(w) <= 4 {
+		return true
+	}
+	return lowerShare[strings.ToLower(w)] >= 0.1
+}
+
+// Evaluate tags documents and scores the tags against their gold tags.
+func Evaluate(t *Tagger, docs []Document) *Score {
+	sc := NewScore()
+	for _, doc := range docs {
+		sents := make([][]string, len(doc))
+		for i, s := range doc {
+			sents[i] = s.Tokens
+		}
+		pred := t.TagDocument(sents)
+		for i, s := range doc {
+			sc.Add(s.Tags, pred[i])
+		}
+	}
+	return sc
+}
