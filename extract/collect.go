@@ -118,13 +118,14 @@ func paragraphs(nodes []*html.Node) []block {
 		c.walk(n, false)
 		c.flush()
 	}
-	out := c.blocks[:0]
-	for _, b := range c.blocks {
+	blocks := cutTail(c.blocks)
+	out := blocks[:0]
+	for _, b := range blocks {
 		if keepBlock(b) {
 			out = append(out, b)
 		}
 	}
-	return cutTail(out)
+	return out
 }
 
 // cutTail ends the body at a heading that opens the page's tail — related
@@ -134,14 +135,18 @@ func paragraphs(nodes []*html.Node) []block {
 func cutTail(bs []block) []block {
 	total := 0
 	for _, b := range bs {
-		total += len(b.text)
+		if keepBlock(b) {
+			total += len(b.text)
+		}
 	}
 	seen := 0
 	for i, b := range bs {
 		if seen*10 >= total*6 && len(b.text) < 60 && b.heading && isTailHeading(b.text) {
 			return bs[:i]
 		}
-		seen += len(b.text)
+		if keepBlock(b) {
+			seen += len(b.text)
+		}
 	}
 	return bs
 }

@@ -24,7 +24,7 @@ var (
 
 // DefaultMaxBytes bounds the size of one page. Real news pages are under
 // 5 MB; the cap keeps memory bounded when a server sends something else.
-const DefaultMaxBytes = 64 << 20
+const DefaultMaxBytes = 16 << 20
 
 // Options tunes one extraction. The zero value works.
 type Options struct {

@@ -188,7 +188,7 @@ func mentionsAny(byline string, people []string) bool {
 }
 
 // finish derives the fields computed from the body.
-func finish(a *dateline.Article, m *metadata) {
+func finish(a *dateline.Article, _ *metadata) {
 	a.Text = strings.Join(a.Paragraphs, "\n\n")
 	a.WordCount = countWords(a.Text)
 	if a.Language == "" {

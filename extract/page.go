@@ -66,8 +66,21 @@ func sniff(data []byte) kind {
 	if bytes.Contains(bytes.ToLower(head), []byte("<html")) || bytes.Contains(bytes.ToLower(head), []byte("<body")) {
 		return kindHTML
 	}
-	if !utf8.Valid(head) && control > 0 {
-		return kindBinary
+	if !utf8.Valid(head) {
+		// Legacy 8-bit text has words separated by spaces; random or
+		// compressed bytes have almost none.
+		high, spaces := 0, 0
+		for _, c := range head {
+			if c >= 0x80 {
+				high++
+			}
+			if c == ' ' || c == '\n' {
+				spaces++
+			}
+		}
+		if control > 0 || high*10 > len(head)*3 && spaces*20 < len(head) {
+			return kindBinary
+		}
 	}
 	return kindText
 }

@@ -44,7 +44,7 @@ type Options struct {
 }
 
 // DefaultMaxBytes is the largest page read by default, after decompression.
-const DefaultMaxBytes = 64 << 20
+const DefaultMaxBytes = 16 << 20
 
 // DefaultUserAgent names dateline to the sites it fetches.
 const DefaultUserAgent = "dateline/0.1 (+https://github.com/datelinehq/dateline)"
