@@ -68,7 +68,7 @@ func scoreBlock(n *html.Node, st map[*html.Node]*nodeStats, cands map[*html.Node
 	if s == nil || s.text < 25 {
 		return
 	}
-	text := textOf(n)
+	text := ownText(n)
 	score := 1 + float64(strings.Count(text, ",")+strings.Count(text, "，")+strings.Count(text, "、"))
 	score += min(float64(len(text))/100, 3)
 	div := 1.0
@@ -284,4 +284,24 @@ func widen(best, body *html.Node, st map[*html.Node]*nodeStats, log *slog.Logger
 		prev = a
 	}
 	return best
+}
+
+// ownText is the text of n outside its block-level descendants: for a
+// paragraph, all of it; for a div holding loose text, that text only. It
+// keeps scoring linear in the page size however deeply blocks nest.
+func ownText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !blockTags[c.DataAtom] && !junkTags[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return normSpace(b.String())
 }

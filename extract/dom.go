@@ -140,3 +140,36 @@ func classID(n *html.Node) string {
 	}
 	return strings.ToLower(c + " " + id)
 }
+
+// shortText returns n's normalised text if it is at most limit bytes
+// long, and false otherwise. It stops reading at the limit, so probing
+// many nested elements for a short label stays linear in the page size.
+func shortText(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	if !appendLimited(&b, n, limit*4+64) {
+		return "", false
+	}
+	t := normSpace(b.String())
+	return t, len(t) <= limit
+}
+
+func appendLimited(b *strings.Builder, n *html.Node, limit int) bool {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return b.Len() <= limit
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg:
+			return true
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !appendLimited(b, c, limit) {
+			return false
+		}
+	}
+	return true
+}

@@ -47,7 +47,7 @@ func (h *header) consider(n *html.Node, h1 *html.Node) {
 	rel := attr(n, "rel")
 	ip := strings.ToLower(attr(n, "itemprop"))
 	if h.byline == "" && (hasToken(rel, "author") || ip == "author" || ci != "" && words(ci, func(w string) bool { return bylineWords[w] }) || isAuthorLink(n)) {
-		if t := textOf(n); len(t) > 1 && len(t) < 150 {
+		if t, ok := shortText(n, 150); ok && len(t) > 1 {
 			if b := cleanByline(t); b != "" && !isBoilerLine(b) {
 				h.byline = b
 			}
@@ -56,19 +56,21 @@ func (h *header) consider(n *html.Node, h1 *html.Node) {
 	// "By Jane Doe" or "by: Jane Doe, Dec 17" printed in a plain
 	// paragraph under the headline.
 	if h.byline == "" && h1 != nil && (n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && n.FirstChild != nil {
-		if t := textOf(n); len(t) > 4 && len(t) < 120 && startsWithBy(t) && follows(n, h1) {
+		if t, ok := shortText(n, 120); ok && len(t) > 4 && startsWithBy(t) && follows(n, h1) {
 			if b := cleanByline(t); b != "" {
 				h.byline = b
 			}
 		}
 	}
 	if h.place == "" && ci != "" && words(ci, func(w string) bool { return placeWords[w] }) {
-		if t := strings.Trim(textOf(n), " |,-–—"); len(t) > 1 && len(t) < 60 {
-			h.place = t
+		if t, ok := shortText(n, 60); ok {
+			if t = strings.Trim(t, " |,-–—"); len(t) > 1 {
+				h.place = t
+			}
 		}
 	}
-	if h.subtitle == "" && h1 != nil && ci != "" && follows(n, h1) && words(ci, func(w string) bool { return subtitleWords[w] }) {
-		if t := textOf(n); len(t) >= 30 && len(t) < 700 {
+	if h.subtitle == "" && h1 != nil && ci != "" && words(ci, func(w string) bool { return subtitleWords[w] }) && follows(n, h1) {
+		if t, ok := shortText(n, 700); ok && len(t) >= 30 {
 			h.subtitle = t
 		}
 	}
