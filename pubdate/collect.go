@@ -380,13 +380,17 @@ func (c *collector) itemprop(n *html.Node, prop, datetime, content string, ctx u
 }
 
 // timeElem reads <time datetime> (or its text).
+//
+// Where the text shows a different day than the datetime attribute, the
+// text wins: it is what readers see, and the attribute is often in UTC
+// or set by a template to another date.
 func (c *collector) timeElem(n *html.Node, datetime string, kind classKind, ctx uint16) {
 	st, ok := stamp{}, false
 	if datetime != "" {
 		st, ok = c.parse(datetime)
 	}
-	if !ok {
-		st, ok = c.parse(c.innerText(n))
+	if shown, ok2 := c.parse(c.innerText(n)); ok2 && (!ok || shown.key() != st.key()) {
+		st, ok = shown, true
 	}
 	if !ok {
 		return

@@ -78,11 +78,11 @@ func Find(doc *html.Node, pageURL string) Dates {
 	c.demoteListings()
 	c.nearTitle()
 	var d Dates
-	pub, ok := choosePublished(c.cands, ud)
+	pub, ok := choosePublished(c.cands)
 	if ok {
 		d.Published, d.PublishedFrom = pub.st.String(), pub.from
 	}
-	if mod, ok := best(c.cands, true, ud, noMinTrust); ok {
+	if mod, ok := best(c.cands, true, noMinTrust); ok {
 		switch {
 		case !d.isSet():
 			// A page that only says when it was last revised is best
@@ -101,12 +101,12 @@ func Find(doc *html.Node, pageURL string) Dates {
 // date the page shows: when the page shows the metadata's modification
 // date and not its publication date, the page presents itself as of that
 // day, and that is its date.
-func choosePublished(cands []cand, ud urlDate) (cand, bool) {
-	pub, ok := best(cands, false, ud, noMinTrust)
+func choosePublished(cands []cand) (cand, bool) {
+	pub, ok := best(cands, false, noMinTrust)
 	if ok && pub.shown {
 		// Only weak evidence of publication: a page that plainly says when
 		// it was last changed (wikis, terms of service) is dated by that.
-		if mod, ok := best(cands, true, ud, noMinTrust); ok && mod.shown && mod.trust > pub.trust && pub.trust < trustTextCue {
+		if mod, ok := best(cands, true, noMinTrust); ok && mod.shown && mod.trust > pub.trust && pub.trust < trustTextCue {
 			mod.mod = false
 			return mod, true
 		}
@@ -118,7 +118,7 @@ func choosePublished(cands []cand, ud urlDate) (cand, bool) {
 		return pub, true
 	}
 	if pub.from == "url" {
-		if mod, ok := best(cands, true, ud, trustJSONLDOther); ok && mod.st.key() > pub.st.key() && shown(cands, mod.st) {
+		if mod, ok := best(cands, true, trustJSONLDOther); ok && mod.st.key() > pub.st.key() && shown(cands, mod.st) {
 			mod.mod = false
 			return mod, true
 		}
@@ -127,7 +127,7 @@ func choosePublished(cands []cand, ud urlDate) (cand, bool) {
 	// The metadata's date appears nowhere on the page. If the page shows
 	// its modification date, or a date in a dated element of the article,
 	// that is the date readers see.
-	if mod, ok := best(cands, true, ud, trustJSONLDOther); ok && mod.st.key() != pub.st.key() && shown(cands, mod.st) {
+	if mod, ok := best(cands, true, trustJSONLDOther); ok && mod.st.key() != pub.st.key() && shown(cands, mod.st) {
 		mod.mod = false
 		return mod, true
 	}
@@ -249,16 +249,12 @@ func (c *collector) demoteListings() {
 const noMinTrust = -1 << 30
 
 // best picks the most trusted publication (or modification) date.
-func best(cands []cand, mod bool, ud urlDate, minTrust int) (cand, bool) {
+func best(cands []cand, mod bool, minTrust int) (cand, bool) {
 	var b cand
 	found := false
 	for _, c := range cands {
 		if c.mod != mod || c.trust < minTrust {
 			continue
-		}
-		if ud.partial && (c.st.y != ud.y || c.st.m != ud.m) && !mod {
-			// The URL names the month: a date outside it is another page's.
-			c.trust -= 40
 		}
 		if !found || c.trust > b.trust || (c.trust == b.trust && c.order < b.order) {
 			b, found = c, true

@@ -4,13 +4,11 @@ import "strings"
 
 // urlDate is what a page address says about its date. Many CMSs put the
 // publication day in the path (/2016/12/23/slug, /2016-12-23-slug,
-// /20161223/); others only the month (/2016/12/slug), which still bounds
-// the answer.
+// /20161223/). Some put only the month (/2016/12/slug); that is not used:
+// it is the folder the page was filed in, and pages are updated later.
 type urlDate struct {
-	st      stamp
-	full    bool // year, month and day
-	y, m    int  // year and month when only those are known
-	partial bool
+	st   stamp
+	full bool // a whole date was found
 }
 
 // dateFromURL reads a date from the path of u.
@@ -21,7 +19,6 @@ func dateFromURL(u string) urlDate {
 	}
 	var buf [64]token
 	toks := tokenize(buf[:0], path, 256)
-	var out urlDate
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind != tNum || (i > 0 && toks[i-1].kind == tNum) {
@@ -66,11 +63,8 @@ func dateFromURL(u string) urlDate {
 				}
 			}
 		}
-		if !out.partial && boundary(toks, i+3) && m >= 1 && m <= 12 && (stamp{y: t.v, m: m, d: 1}).valid() {
-			out.y, out.m, out.partial = t.v, m, true
-		}
 	}
-	return out
+	return urlDate{}
 }
 
 // boundary reports whether toks[i] ends a path component (or is outside).
