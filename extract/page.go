@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 
@@ -16,6 +17,9 @@ func Page(data []byte, opts Options) (*dateline.Article, error) {
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
+	}
+	if t := bytes.TrimSpace(data); (t[0] == '{' || t[0] == '[') && json.Valid(t) {
+		return nil, fmt.Errorf("%w: looks like JSON data", ErrNotText)
 	}
 	switch sniff(data) {
 	case kindHTML:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 
 	"github.com/datelinehq/dateline/extract"
 	"github.com/datelinehq/dateline/input"
@@ -43,11 +44,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no INPUT given", errUsage)
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	if !*jsonl && fs.NArg() == 1 {
-		enc.SetIndent("", "  ")
-	}
+	out := newArticleWriter(e.stdout, *jsonl || fs.NArg() > 1)
 	failed := 0
 	err := input.Walk(ctx, fs.Args(), in.options(), func(it input.Item) error {
 		if it.Err != nil {
@@ -62,13 +59,68 @@ func runExtract(ctx context.Context, e env, args []string) error {
 			return nil
 		}
 		a.Source = it.Source
-		return enc.Encode(a)
+		return out.write(a)
 	})
+	if ferr := out.flush(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return err
 	}
 	if failed > 0 {
 		return errFailedInputs
+	}
+	return nil
+}
+
+// articleWriter writes one indented JSON object for a single article and
+// JSON Lines for several. Whether an input holds several pages (a
+// directory, a WARC) is known only when the second arrives, so the first
+// is held back until then.
+type articleWriter struct {
+	w       io.Writer
+	lines   bool
+	pending any
+}
+
+func newArticleWriter(w io.Writer, lines bool) *articleWriter {
+	return &articleWriter{w: w, lines: lines}
+}
+
+func (aw *articleWriter) write(v any) error {
+	if aw.lines {
+		return aw.encode(v, false)
+	}
+	if aw.pending == nil {
+		aw.pending = v
+		return nil
+	}
+	aw.lines = true
+	first := aw.pending
+	aw.pending = nil
+	if err := aw.encode(first, false); err != nil {
+		return err
+	}
+	return aw.encode(v, false)
+}
+
+func (aw *articleWriter) flush() error {
+	if aw.pending == nil {
+		return nil
+	}
+	v := aw.pending
+	aw.pending = nil
+	return aw.encode(v, true)
+}
+
+func (aw *articleWriter) encode(v any, indent bool) error {
+	enc := json.NewEncoder(aw.w)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write output: %w", err)
 	}
 	return nil
 }
