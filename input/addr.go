@@ -86,3 +86,10 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 	}
 	return checkAddr(ip)
 }
+
+// RefusePrivate is the dialer guard for other packages that reach the
+// network (fetch): one list of refused ranges for all of dateline. Use it
+// as a net.Dialer Control function; its errors wrap ErrPrivateAddress.
+func RefusePrivate(network, address string, c syscall.RawConn) error {
+	return refusePrivate(network, address, c)
+}
