@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/datelinehq/dateline/pubdate"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -121,6 +123,11 @@ func paragraphs(nodes []*html.Node) []block {
 	blocks := cutTail(c.blocks)
 	out := blocks[:0]
 	for _, b := range blocks {
+		// Credit and date lines sit between the headline and the
+		// first paragraphs; further down the same words are content.
+		if len(out) < 4 && !b.list && isMetaLine(b.text) {
+			continue
+		}
 		if keepBlock(b) {
 			out = append(out, b)
 		}
@@ -128,10 +135,12 @@ func paragraphs(nodes []*html.Node) []block {
 	return out
 }
 
-// cutTail ends the body at a heading that opens the page's tail — related
-// stories, comments, an author box, a newsletter form — once most of the
-// text has been seen. Such sections sit in the same wrapper as the article
-// on many sites, so the choice of container alone does not drop them.
+// cutTail drops the sections that follow an article — related stories,
+// comments, an author box, a newsletter form — once most of the text has
+// been seen. Such sections sit in the same wrapper as the article on many
+// sites, so the choice of container alone does not drop them. A section
+// opened by such a heading ends where long prose resumes: an inline
+// "Related" box mid-article removes only itself.
 func cutTail(bs []block) []block {
 	total := 0
 	for _, b := range bs {
@@ -140,15 +149,23 @@ func cutTail(bs []block) []block {
 		}
 	}
 	seen := 0
-	for i, b := range bs {
-		if seen*10 >= total*6 && len(b.text) < 60 && b.heading && isTailHeading(b.text) {
-			return bs[:i]
+	out := bs[:0:0]
+	skipping := false
+	for _, b := range bs {
+		if skipping && len(b.text) > 250 && float64(b.link) < 0.2*float64(len(b.text)) && !b.list {
+			skipping = false
+		}
+		if !skipping && seen*10 >= total*6 && len(b.text) < 60 && b.heading && isTailHeading(b.text) {
+			skipping = true
 		}
 		if keepBlock(b) {
 			seen += len(b.text)
 		}
+		if !skipping {
+			out = append(out, b)
+		}
 	}
-	return bs
+	return out
 }
 
 func isTailHeading(s string) bool {
@@ -182,9 +199,11 @@ func keepBlock(b block) bool {
 	if b.link > 0 {
 		ld := float64(b.link) / float64(n)
 		switch {
+		case b.list:
+			return true
 		case ld > 0.8:
 			return false
-		case ld > 0.5 && (b.list || n < 200):
+		case ld > 0.6 && n < 100:
 			return false
 		}
 	}
@@ -193,3 +212,33 @@ func keepBlock(b block) bool {
 
 // skipTags hold text that is not part of the article's running prose.
 var skipTags = map[atom.Atom]bool{atom.Figcaption: true}
+
+// metaPrefixes open the credit and date lines that pages print between
+// the headline and the body ("By Jane Doe", "Updated March 5, 2024").
+var metaPrefixes = []string{"by ", "updated", "published on", "published:", "posted on", "posted by", "last updated", "written by",
+	"reviewed by", "medically reviewed", "edited by", "fact checked", "fact-checked", "photo:", "image:", "credit:",
+	"photograph:", "source:", "von ", "aktualisiert", "veröffentlicht", "mis à jour", "publié le", "actualizado"}
+
+// isMetaLine reports whether a short block is a credit, date or reading
+// time line rather than article text.
+func isMetaLine(s string) bool {
+	if len(s) > 100 {
+		return false
+	}
+	l := strings.ToLower(s)
+	for _, p := range metaPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	if strings.Contains(l, "min read") || strings.Contains(l, "minute read") || strings.Contains(l, "read time") ||
+		strings.Contains(l, "reading time") || strings.Contains(l, "min. read") {
+		return true
+	}
+	if len(s) <= 40 {
+		if _, ok := pubdate.Parse(s); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -41,7 +41,7 @@ var junkWords = setOf(
 	"related", "recommended", "recommendations", "recirc", "trending", "popular", "mostread", "mostpopular",
 	"readmore", "alsoread", "also", "morestories", "more", "next", "prev", "previous",
 	"sidebar", "widget", "widgets", "widgettitle", "aside", "rail",
-	"nav", "navbar", "navigation", "menu", "submenu", "breadcrumb", "breadcrumbs", "pagination", "pager", "skip",
+	"nav", "navbar", "navigation", "menu", "submenu", "breadcrumb", "breadcrumbs", "pagination", "pager",
 	"footer", "masthead", "topbar", "toolbar",
 	"cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup", "paywall", "login", "register",
 	"promo", "advert", "advertisement", "advertising", "ad", "ads", "adsbygoogle", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "partner",
@@ -49,7 +49,7 @@ var junkWords = setOf(
 	"sronly", "screenreadertext", "visuallyhidden", "offscreen",
 	"byline", "dateline", "postmeta", "entrymeta", "articlemeta", "meta", "metadata", "author", "authorbox", "authorbio", "bio", "about",
 	"follow", "feedback", "rating", "ratings", "votes", "poll",
-	"caption", "credit", "credits", "copyright", "disclaimer", "notice", "alert", "toc",
+	"caption", "credit", "credits", "copyright", "disclaimer", "notice", "alert",
 )
 
 // softJunkWords mark furniture only on small elements: these words also
