@@ -133,11 +133,12 @@ func (p *Pipeline) Document(a dateline.Article) *dateline.Document {
 	return &dateline.Document{Analysis: an, Fingerprint: dedup.Fingerprint(&a)}
 }
 
-// Page ingests one page synchronously (the API's POST /api/ingest).
+// Page ingests one page synchronously (the API's POST /api/ingest). A page
+// that cannot be extracted is reported as dateline.ErrInvalid.
 func (p *Pipeline) Page(ctx context.Context, it input.Item) (dateline.PutResult, error) {
 	d, err := p.Prepare(it)
 	if err != nil {
-		return dateline.PutResult{}, fmt.Errorf("ingest: %w", err)
+		return dateline.PutResult{}, fmt.Errorf("ingest: %w: %w", dateline.ErrInvalid, err)
 	}
 	res, err := p.opts.Store.Put(ctx, d)
 	if err != nil {
