@@ -40,6 +40,12 @@ type cand struct {
 	order int    // document order
 }
 
+// classResult is what classify says about one class attribute.
+type classResult struct {
+	flags uint16
+	kind  classKind
+}
+
 // textRef is a text node kept for the free-text pass.
 type textRef struct {
 	n     *html.Node
@@ -61,7 +67,9 @@ type collector struct {
 	// comments or footers.
 	titlePath []*html.Node
 	textBuf   []byte
-	scripts   []*html.Node // text of other scripts, for the last resort (see scriptPass)
+	// classCache remembers classify's reading of each class attribute.
+	classCache map[string]classResult
+	scripts    []*html.Node // text of other scripts, for the last resort (see scriptPass)
 	// description is the page's meta description if it has digits: a
 	// last resort too ("Notizia del 14 Gennaio 2020").
 	description string
@@ -121,8 +129,25 @@ func (c *collector) walk(doc *html.Node) {
 	}
 }
 
+// hasDigit reports whether s contains an ASCII digit. It looks at eight
+// bytes at a time (the "has between" bit trick from Sean Anderson's Bit
+// Twiddling Hacks), since it runs over every text node of the page.
 func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+		low7 = 0x7F7F7F7F7F7F7F7F
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte b has 0x2F < b < 0x3A, i.e. is '0'..'9'.
+		if (ones*(127+0x3A)-(x&low7))&^x&((x&low7)+ones*(127-0x2F))&high != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
@@ -134,6 +159,36 @@ func hasDigit(s string) bool {
 // flags it adds, and whether its subtree is to be skipped.
 func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) {
 	c.order++
+	flags, skip = c.tag(n, ctx)
+	if skip {
+		return 0, true
+	}
+	a := readAttrs(n)
+	var kind classKind
+	if (a.class != "" || a.id != "") && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		var cf uint16
+		cf, kind = c.classOf(a.class, a.id)
+		flags |= cf
+	}
+	if flags&(cAside|cComment|cFooter) != 0 && (c.holdsTitle(n) || (n.DataAtom == atom.Aside && kind == classMeta)) {
+		// The element holds the title (so it is the article, whatever its
+		// class says), or is an <aside class="meta"> beside the article.
+		flags &^= cAside | cComment | cFooter
+	}
+	if a.itemtype != "" && (strings.Contains(a.itemtype, "Article") || strings.Contains(a.itemtype, "BlogPosting")) {
+		flags |= cArticle
+	}
+	if equalFoldASCII(a.itemprop, "articlebody") {
+		flags |= cArticle
+	}
+	c.dated(n, &a, kind, ctx|flags)
+	return flags, false
+}
+
+// tag handles what an element's name says: scripts, metadata and
+// containers. It returns the context flags of the tag, and whether the
+// subtree is to be skipped.
+func (c *collector) tag(n *html.Node, ctx uint16) (flags uint16, skip bool) {
 	switch n.DataAtom {
 	case atom.Script:
 		if n.FirstChild == nil {
@@ -147,92 +202,103 @@ func (c *collector) element(n *html.Node, ctx uint16) (flags uint16, skip bool) 
 		return 0, true
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Select, atom.Textarea, atom.Math:
 		return 0, true
-	case atom.Html:
-		c.lang = attr(n, "lang")
-		c.dayFirst = dayFirst(c.lang)
 	case atom.Meta:
 		c.meta(n, ctx)
 		return 0, true
+	case atom.Html:
+		c.lang = attr(n, "lang")
+		c.dayFirst = dayFirst(c.lang)
 	case atom.Article, atom.Main:
-		flags |= cArticle
+		return cArticle, false
 	case atom.Header:
-		flags |= cHeader
+		return cHeader, false
 	case atom.Footer:
-		flags |= cFooter
+		return cFooter, false
 	case atom.Aside, atom.Nav:
-		flags |= cAside
+		return cAside, false
 	case atom.H1:
 		if c.h1Order == 0 {
 			c.h1Order = c.order
 		}
 	}
-	var class, id, itemprop, itemtype, datetime, title, content string
-	for _, a := range n.Attr {
-		switch a.Key {
+	return 0, false
+}
+
+// attrs are the attributes that matter here.
+type attrs struct {
+	class, id, itemprop, itemtype, datetime, title, content string
+}
+
+func readAttrs(n *html.Node) attrs {
+	var a attrs
+	for _, at := range n.Attr {
+		switch at.Key {
 		case "class":
-			class = a.Val
+			a.class = at.Val
 		case "id":
-			id = a.Val
+			a.id = at.Val
 		case "itemprop":
-			itemprop = a.Val
+			a.itemprop = at.Val
 		case "itemtype":
-			itemtype = a.Val
+			a.itemtype = at.Val
 		case "datetime":
-			datetime = a.Val
+			a.datetime = at.Val
 		case "title":
-			title = a.Val
+			a.title = at.Val
 		case "content":
-			content = a.Val
+			a.content = at.Val
 		}
 	}
-	var kind classKind
-	if (class != "" || id != "") && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-		var cf uint16
-		cf, kind = classify(class, id)
-		flags |= cf
+	return a
+}
+
+// classOf is classify with a cache: pages repeat the same class lists
+// many times over.
+func (c *collector) classOf(class, id string) (uint16, classKind) {
+	if id != "" {
+		return classify(class, id)
 	}
-	if flags&(cAside|cComment|cFooter) != 0 && (c.holdsTitle(n) || (n.DataAtom == atom.Aside && kind == classMeta)) {
-		// The element holds the title (so it is the article, whatever its
-		// class says), or is an <aside class="meta"> beside the article.
-		flags &^= cAside | cComment | cFooter
-	}
-	if itemtype != "" && (strings.Contains(itemtype, "Article") || strings.Contains(itemtype, "BlogPosting")) {
-		flags |= cArticle
-	}
-	if itemprop != "" {
-		if equalFoldASCII(itemprop, "articlebody") {
-			flags |= cArticle
+	r, ok := c.classCache[class]
+	if !ok {
+		r.flags, r.kind = classify(class, "")
+		if c.classCache == nil {
+			c.classCache = make(map[string]classResult, 64)
 		}
-		if c.itemprop(n, itemprop, datetime, content, ctx|flags) {
-			return flags, false
-		}
+		c.classCache[class] = r
+	}
+	return r.flags, r.kind
+}
+
+// dated reads a date from an element that carries one: microdata,
+// <time>, <abbr title>, or an element whose class names a date.
+func (c *collector) dated(n *html.Node, a *attrs, kind classKind, ctx uint16) {
+	if a.itemprop != "" && c.itemprop(n, a.itemprop, a.datetime, a.content, ctx) {
+		return
 	}
 	if n.DataAtom == atom.Time {
-		c.timeElem(n, datetime, kind, ctx|flags)
-		return flags, false
+		c.timeElem(n, a.datetime, kind, ctx)
+		return
 	}
-	if n.DataAtom == atom.Abbr && title != "" {
-		if st, ok := c.parse(title); ok {
-			c.addShown(st, "abbr", trustForClass(kind, ctx|flags)+trustAbbrBonus, kind == classMod, ctx|flags)
-			return flags, false
-		}
-	}
-	if kind != classNone && c.elems < maxElemCands {
-		c.elems++
-		from := "class"
-		var st stamp
-		ok := false
-		if datetime != "" {
-			st, ok = c.parse(datetime)
-		}
-		if !ok {
-			st, ok = c.parse(c.innerText(n))
-		}
-		if ok {
-			c.addShown(st, from, trustForClass(kind, ctx|flags), kind == classMod, ctx|flags)
+	if n.DataAtom == atom.Abbr && a.title != "" {
+		if st, ok := c.parse(a.title); ok {
+			c.addShown(st, "abbr", trustForClass(kind, ctx)+trustAbbrBonus, kind == classMod, ctx)
+			return
 		}
 	}
-	return flags, false
+	if kind == classNone || c.elems >= maxElemCands {
+		return
+	}
+	c.elems++
+	st, ok := stamp{}, false
+	if a.datetime != "" {
+		st, ok = c.parse(a.datetime)
+	}
+	if !ok {
+		st, ok = c.parse(c.innerText(n))
+	}
+	if ok {
+		c.addShown(st, "class", trustForClass(kind, ctx), kind == classMod, ctx)
+	}
 }
 
 // holdsTitle reports whether n is an ancestor of the first <h1>.

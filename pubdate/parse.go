@@ -210,42 +210,55 @@ func matchYearFirst(toks []token, i int) (stamp, int) {
 // matchDayFirst reads 23.12.2016, 23/12/2016, 12/23/2016, 23-12-2016,
 // "23. Dezember 2016", "23rd of December, 2016", "23 de diciembre de 2016".
 func matchDayFirst(toks []token, i int, dayFirst bool) (stamp, int) {
-	a := toks[i].v
 	if i+1 >= len(toks) {
 		return stamp{}, -1
 	}
-	// Numeric forms: the separators are glued to the numbers.
 	if t := toks[i+1]; t.kind == tPunct && !t.space && (t.s == "." || t.s == "/" || t.s == "-") {
-		sep := t.s
-		if b, ok := numAt(toks, i+2, 1, 2); ok && !toks[i+2].space && punctAt(toks, i+3, sep) && !toks[i+3].space {
-			if y, ok := numAt(toks, i+4, 2, 4); ok && toks[i+4].n != 3 && !toks[i+4].space && !glued(toks, i+5) {
-				if toks[i+4].n == 2 {
-					if sep != "." {
-						return stamp{}, -1
-					}
-					y = twoDigitYear(y)
-				}
-				if i > 0 && glued(toks, i-1) && toks[i-1].kind == tPunct {
-					// part of a longer dotted number such as 1.23.12.2016
-					return stamp{}, -1
-				}
-				d, m := a, b
-				switch {
-				case sep == "/" && b > 12:
-					d, m = b, a
-				case sep == "/" && a <= 12 && !dayFirst:
-					d, m = b, a
-				}
-				return stamp{y: y, m: m, d: d}, i + 5
-			}
+		if st, end := matchNumericDMY(toks, i, dayFirst); end >= 0 {
+			return st, end
 		}
 	}
-	// "23. Dezember 2016" and friends.
+	return matchNamedDMY(toks, i)
+}
+
+// matchNumericDMY reads n.n.yyyy, n/n/yyyy, n-n-yyyy and n.n.yy, the
+// separators glued to the numbers.
+func matchNumericDMY(toks []token, i int, dayFirst bool) (stamp, int) {
+	a, sep := toks[i].v, toks[i+1].s
+	b, ok := numAt(toks, i+2, 1, 2)
+	if !ok || toks[i+2].space || !punctAt(toks, i+3, sep) || toks[i+3].space {
+		return stamp{}, -1
+	}
+	y, ok := numAt(toks, i+4, 2, 4)
+	if !ok || toks[i+4].n == 3 || toks[i+4].space || glued(toks, i+5) {
+		return stamp{}, -1
+	}
+	if toks[i+4].n == 2 {
+		if sep != "." {
+			return stamp{}, -1
+		}
+		y = twoDigitYear(y)
+	}
+	if i > 0 && glued(toks, i-1) && toks[i-1].kind == tPunct {
+		return stamp{}, -1 // part of a longer dotted number such as 1.23.12.2016
+	}
+	d, m := a, b
+	switch {
+	case sep == "/" && b > 12:
+		d, m = b, a
+	case sep == "/" && a <= 12 && !dayFirst:
+		d, m = b, a
+	}
+	return stamp{y: y, m: m, d: d}, i + 5
+}
+
+// matchNamedDMY reads "23. Dezember 2016" and friends.
+func matchNamedDMY(toks []token, i int) (stamp, int) {
 	j := i + 1
 	if j < len(toks) && toks[j].kind == tWord && !toks[j].space && wordIs(toks[j].s, "st", "nd", "rd", "th", "er", "e", "o", "ª", "º") {
-		j++
+		j++ // ordinal suffix
 	}
-	if punctAt(toks, j, ".") || punctAt(toks, j, "º") {
+	if punctAt(toks, j, ".") {
 		j++
 	}
 	if j < len(toks) && toks[j].kind == tWord && wordIs(toks[j].s, "de", "of", "del") {
@@ -272,7 +285,7 @@ func matchDayFirst(toks []token, i int, dayFirst bool) (stamp, int) {
 	if !ok || glued(toks, j+1) {
 		return stamp{}, -1
 	}
-	return stamp{y: y, m: m, d: a}, j + 1
+	return stamp{y: y, m: m, d: toks[i].v}, j + 1
 }
 
 // matchMonthFirst reads "December 23, 2016", "Dec. 23rd 2016".

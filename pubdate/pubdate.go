@@ -82,7 +82,7 @@ func Find(doc *html.Node, pageURL string) Dates {
 	if ok {
 		d.Published, d.PublishedFrom = pub.st.String(), pub.from
 	}
-	if mod, ok := best(c.cands, true, noMinTrust); ok {
+	if mod, ok := best(c.cands, true, minModTrust); ok {
 		switch {
 		case !d.isSet():
 			// A page that only says when it was last revised is best
@@ -247,6 +247,10 @@ func (c *collector) demoteListings() {
 
 // noMinTrust lets best consider every candidate.
 const noMinTrust = -1 << 30
+
+// minModTrust keeps modification dates from comments and sidebars out of
+// Dates.Modified ("updated" there is about something else).
+const minModTrust = 20
 
 // best picks the most trusted publication (or modification) date.
 func best(cands []cand, mod bool, minTrust int) (cand, bool) {
