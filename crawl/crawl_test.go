@@ -1,0 +1,152 @@
+package crawl
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline/fetch"
+)
+
+// collector is a Handle that records the pages it gets.
+type collector struct {
+	mu    sync.Mutex
+	pages map[string]int
+}
+
+func (c *collector) handle(_ context.Context, p Page) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]int{}
+	}
+	c.pages[p.Item.URL]++
+	return nil
+}
+
+func testOptions(st State, h *collector) Options {
+	f := fetch.New(fetch.Options{AllowPrivate: true, HostRate: 200, HostConcurrency: 4, BackoffBase: 10 * time.Millisecond})
+	return Options{Fetcher: f, State: st, Handle: h.handle, Once: true, HostWorkers: 4}
+}
+
+func TestRunOnce(t *testing.T) {
+	s := newNewsSite(t)
+	st := NewMemory()
+	var h collector
+	if err := Run(context.Background(), []string{s.URL + "/", s.URL + "/sitemap_index.xml"}, testOptions(st, &h)); err != nil {
+		t.Fatal(err)
+	}
+	if want := siteArticles + 4; len(h.pages) != want {
+		t.Errorf("handled %d pages, want %d", len(h.pages), want)
+	}
+	for u, n := range h.pages {
+		if n != 1 {
+			t.Errorf("%s handled %d times", u, n)
+		}
+	}
+	if n := s.count("/news/"); n != siteArticles+4 {
+		t.Errorf("fetched %d articles, want %d (each once)", n, siteArticles+4)
+	}
+	if n := s.count("/private/"); n != 0 {
+		t.Errorf("disallowed path fetched %d times", n)
+	}
+	if n := s.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1 (cached)", n)
+	}
+	if _, ok := h.pages[s.URL+"/news/7"]; !ok {
+		t.Errorf("tracking parameters not dropped: %v", h.pages)
+	}
+	if p, _ := st.Pending(context.Background()); len(p) != 0 {
+		t.Errorf("%d items still pending", len(p))
+	}
+
+	// A second run polls again: the feed answers 304 to its ETag, and
+	// nothing is fetched twice.
+	before := s.count("/news/")
+	var h2 collector
+	if err := Run(context.Background(), []string{s.URL + "/", s.URL + "/sitemap_index.xml"}, testOptions(st, &h2)); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.last("/feed.xml"); r == nil || r.Header.Get("If-None-Match") != `"feed-v1"` {
+		t.Errorf("re-poll did not send If-None-Match")
+	}
+	if n := s.count("/news/") - before; n != 0 || len(h2.pages) != 0 {
+		t.Errorf("second run fetched %d and handled %d pages, want none", n, len(h2.pages))
+	}
+	f, err := st.Feed(context.Background(), s.URL+"/feed.xml")
+	if err != nil || f.Polls != 2 || f.ETag != `"feed-v1"` {
+		t.Errorf("feed state %+v, %v", f, err)
+	}
+}
+
+func TestShutdownKeepsPending(t *testing.T) {
+	s := newNewsSite(t)
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	st, err := OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h collector
+	opts := testOptions(st, &h)
+	opts.Fetcher = fetch.New(fetch.Options{AllowPrivate: true, HostRate: 40})
+	opts.Once = false
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for {
+			h.mu.Lock()
+			n := len(h.pages)
+			h.mu.Unlock()
+			if n >= 10 {
+				cancel()
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}()
+	start := time.Now()
+	if err := Run(ctx, []string{s.URL + "/feed.xml"}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("shutdown took %v", d)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err = OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var pending []Item
+	all, _ := st.Pending(context.Background())
+	for _, it := range all {
+		if it.URL != s.URL+"/private/secret" { // disallowed, never handled
+			pending = append(pending, it)
+		}
+	}
+	handled := len(h.pages)
+	if handled+len(pending) != siteArticles {
+		t.Errorf("handled %d + pending %d, want %d: work lost or doubled", handled, len(pending), siteArticles)
+	}
+	for _, it := range pending {
+		if h.pages[it.URL] > 0 {
+			t.Errorf("%s handled and still pending", it.URL)
+		}
+	}
+	// Resume: the rest is fetched, nothing twice.
+	opts.State, opts.Once = st, true
+	if err := Run(context.Background(), []string{s.URL + "/feed.xml"}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.pages) != siteArticles {
+		t.Errorf("after resuming, %d pages handled, want %d", len(h.pages), siteArticles)
+	}
+	for u, n := range h.pages {
+		if n != 1 {
+			t.Errorf("%s handled %d times", u, n)
+		}
+	}
+}
