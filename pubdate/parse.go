@@ -19,8 +19,7 @@ const minYear = 1995
 // else as a bare date: a time without an offset is not a point in time.
 func (s stamp) String() string {
 	if s.hasTime && s.hasZone {
-		t := time.Date(s.y, time.Month(s.m), s.d, s.hh, s.mm, s.ss, 0, time.FixedZone("", s.zoneMinutes*60))
-		return t.Format(time.RFC3339)
+		return s.time().Format(time.RFC3339)
 	}
 	return s.day()
 }
@@ -44,6 +43,20 @@ func (s stamp) day() string {
 
 // key orders stamps by day.
 func (s stamp) key() int { return s.y*10000 + s.m*100 + s.d }
+
+// before reports whether s is earlier than t: by the instant when both
+// have a time and an offset, else by the day.
+func (s stamp) before(t stamp) bool {
+	if s.hasTime && s.hasZone && t.hasTime && t.hasZone {
+		return s.time().Before(t.time())
+	}
+	return s.key() < t.key()
+}
+
+// time returns s as a time.Time (UTC when s has no offset).
+func (s stamp) time() time.Time {
+	return time.Date(s.y, time.Month(s.m), s.d, s.hh, s.mm, s.ss, 0, time.FixedZone("", s.zoneMinutes*60))
+}
 
 // valid reports whether the fields make a real calendar day within the
 // plausible range (1995 up to tomorrow).

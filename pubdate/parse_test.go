@@ -111,10 +111,10 @@ func TestDateFromURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ud := dateFromURL(tt.url)
+			st, ok := dateFromURL(tt.url)
 			got := ""
-			if ud.full {
-				got = ud.st.day()
+			if ok {
+				got = st.day()
 			}
 			if got != tt.want {
 				t.Errorf("dateFromURL(%q) = %q, want %q", tt.url, got, tt.want)

@@ -67,9 +67,8 @@ func Find(doc *html.Node, pageURL string) Dates {
 	}
 	c := collector{cands: make([]cand, 0, 32), dayFirst: true}
 	c.walk(doc)
-	ud := dateFromURL(pageURL)
-	if ud.full {
-		c.add(ud.st, "url", trustURL, false, 0)
+	if st, ok := dateFromURL(pageURL); ok {
+		c.add(st, "url", trustURL, false, 0)
 	}
 	c.textPass()
 	if len(c.cands) == 0 {
@@ -77,21 +76,25 @@ func Find(doc *html.Node, pageURL string) Dates {
 	}
 	c.demoteListings()
 	c.nearTitle()
-	var d Dates
-	pub, ok := choosePublished(c.cands)
-	if ok {
-		d.Published, d.PublishedFrom = pub.st.String(), pub.from
+	return decide(c.cands)
+}
+
+// decide picks the publication and modification dates among the
+// candidates.
+func decide(cands []cand) Dates {
+	pub, hasPub := choosePublished(cands)
+	mod, hasMod := best(cands, true, minModTrust)
+	if !hasPub && hasMod {
+		// A page that only says when it was last revised is best dated
+		// by that.
+		pub, hasPub = mod, true
 	}
-	if mod, ok := best(c.cands, true, minModTrust); ok {
-		switch {
-		case !d.isSet():
-			// A page that only says when it was last revised is best
-			// dated by that.
-			d.Published, d.PublishedFrom = mod.st.String(), mod.from
-			d.Modified, d.ModifiedFrom = d.Published, d.PublishedFrom
-		case mod.st.key() >= pub.st.key():
-			d.Modified, d.ModifiedFrom = mod.st.String(), mod.from
-		}
+	var d Dates
+	if hasPub {
+		d.Published, d.PublishedFrom = withTime(cands, pub).String(), pub.from
+	}
+	if hasMod && (!hasPub || !mod.st.before(pub.st)) {
+		d.Modified, d.ModifiedFrom = withTime(cands, mod).String(), mod.from
 	}
 	return d
 }
@@ -164,7 +167,25 @@ func shown(cands []cand, st stamp) bool {
 	return false
 }
 
-func (d Dates) isSet() bool { return d.Published != "" }
+// withTime returns c's stamp, with the time and offset of another
+// candidate of the same kind on the same day when c has none (the URL
+// gives the day, JSON-LD the time).
+func withTime(cands []cand, c cand) stamp {
+	if c.st.hasTime && c.st.hasZone {
+		return c.st
+	}
+	var b *cand
+	for i := range cands {
+		k := &cands[i]
+		if k.mod == c.mod && k.st.hasTime && k.st.hasZone && k.st.key() == c.st.key() && (b == nil || k.trust > b.trust) {
+			b = k
+		}
+	}
+	if b == nil {
+		return c.st
+	}
+	return b.st
+}
 
 // Dates shown right by the page title (the first <h1>) are the article's
 // own: on the corpus, the first date within 20 nodes after the title is

@@ -2,20 +2,14 @@ package pubdate
 
 import "strings"
 
-// urlDate is what a page address says about its date. Many CMSs put the
+// dateFromURL reads a date from the path of u. Many CMSs put the
 // publication day in the path (/2016/12/23/slug, /2016-12-23-slug,
 // /20161223/). Some put only the month (/2016/12/slug); that is not used:
 // it is the folder the page was filed in, and pages are updated later.
-type urlDate struct {
-	st   stamp
-	full bool // a whole date was found
-}
-
-// dateFromURL reads a date from the path of u.
-func dateFromURL(u string) urlDate {
+func dateFromURL(u string) (stamp, bool) {
 	path := urlPath(u)
 	if path == "" {
-		return urlDate{}
+		return stamp{}, false
 	}
 	var buf [64]token
 	toks := tokenize(buf[:0], path, 256)
@@ -26,7 +20,7 @@ func dateFromURL(u string) urlDate {
 		}
 		if t.n == 8 && !(i+1 < len(toks) && toks[i+1].kind == tNum) {
 			if st, ok := compact(t.v); ok && boundary(toks, i-1) && boundary(toks, i+1) {
-				return urlDate{st: st, full: true}
+				return st, true
 			}
 			continue
 		}
@@ -38,7 +32,7 @@ func dateFromURL(u string) urlDate {
 				y, ok2 := numAt(toks, i+4, 4, 4)
 				st := stamp{y: y, m: m, d: t.v}
 				if ok1 && ok2 && boundary(toks, i+5) && st.valid() {
-					return urlDate{st: st, full: true}
+					return st, true
 				}
 			}
 		}
@@ -59,12 +53,12 @@ func dateFromURL(u string) urlDate {
 			if d, ok := numAt(toks, i+4, 1, 2); ok && boundary(toks, i+5) && (toks[i+4].n == 2 || i+5 >= len(toks) || toks[i+5].s == "/") {
 				st := stamp{y: t.v, m: m, d: d}
 				if st.valid() {
-					return urlDate{st: st, full: true}
+					return st, true
 				}
 			}
 		}
 	}
-	return urlDate{}
+	return stamp{}, false
 }
 
 // boundary reports whether toks[i] ends a path component (or is outside).
