@@ -37,6 +37,7 @@ func commands() []command {
 		{"ner", "tag CoNLL-format tokens on stdin with PER/ORG/LOC/MISC", runNER},
 		{"train", "train a model: dateline train ner", runTrain},
 		{"eval", "score extraction and dates on the shared corpus", runEval},
+		{"watch", "poll feeds, sitemaps and home pages and fetch new articles politely", runWatch},
 		{"ingest", "store analysed articles in the knowledge base (SQLite)", runIngest},
 		{"serve", "serve the knowledge base: web UI and JSON API", runServe},
 	}
