@@ -20,6 +20,9 @@ var (
 	ErrNoContent = errors.New("no article content")
 	// ErrTooLarge: the input is over Options.MaxBytes.
 	ErrTooLarge = errors.New("input too large")
+	// ErrInternal: the extractor failed on this page (a bug; please
+	// report the page).
+	ErrInternal = errors.New("internal error")
 )
 
 // DefaultMaxBytes bounds the size of one page. Real news pages are under

@@ -26,6 +26,7 @@ func HTML(data []byte, opts Options) (*dateline.Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
+	placeStreamed(doc)
 	a := &dateline.Article{URL: opts.URL, Authors: []string{}, Provenance: map[string]string{}}
 	m := readMeta(doc)
 	fillDates(a, doc, opts.URL)

@@ -11,7 +11,14 @@ import (
 
 // Page extracts an article from one input, deciding by its bytes whether it
 // is HTML or a plain-text scrape. Binary data is refused with ErrNotText.
-func Page(data []byte, opts Options) (*dateline.Article, error) {
+func Page(data []byte, opts Options) (a *dateline.Article, err error) {
+	// A bug on one strange page must not end a batch of millions: it
+	// becomes that page's error, reported like any other.
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	if len(data) > opts.maxBytes() {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxBytes())
 	}
