@@ -99,7 +99,7 @@ func bars(counts []dateline.Count, link func(dateline.Count) template.URL) []Bar
 	out := make([]Bar, len(counts))
 	for i, c := range counts {
 		h := 40 * float64(c.Count) / float64(top)
-		out[i] = Bar{Label: c.Value, Count: c.Count, X: float64(i) * w, Width: w * 0.85, Y: 40 - h, H: h}
+		out[i] = Bar{Label: c.Value, Count: c.Count, X: float64(i) * w, Width: min(w*0.85, 8), Y: 40 - h, H: h}
 		if link != nil {
 			out[i].Link = link(c)
 		}
