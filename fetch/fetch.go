@@ -194,7 +194,11 @@ func New(opts Options) *Fetcher {
 	opts = opts.withDefaults()
 	f := &Fetcher{opts: opts}
 	f.client = newClient(opts)
-	interval := time.Duration(float64(time.Second) / opts.HostRate)
+	// Requests are spaced 5% wider than the rate asks: what a server sees
+	// is arrival times, which jitter by some milliseconds against sending
+	// times, and a site counting requests per second must never count one
+	// too many.
+	interval := time.Duration(1.05 * float64(time.Second) / opts.HostRate)
 	f.limit = newLimiter(opts.Concurrency, opts.HostConcurrency, interval)
 	f.robots = newRobotsCache(f)
 	return f
