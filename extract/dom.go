@@ -124,7 +124,8 @@ func isAncestor(a, n *html.Node) bool {
 }
 
 // classID returns an element's class and id attributes, lowercased and
-// joined, for matching against naming conventions.
+// joined, for matching against naming conventions. It allocates only
+// when both are present or one needs lowercasing.
 func classID(n *html.Node) string {
 	var c, id string
 	for _, a := range n.Attr {
@@ -135,10 +136,25 @@ func classID(n *html.Node) string {
 			id = a.Val
 		}
 	}
-	if c == "" && id == "" {
+	switch {
+	case c == "" && id == "":
 		return ""
+	case id == "":
+		return lowerASCII(c)
+	case c == "":
+		return lowerASCII(id)
 	}
-	return strings.ToLower(c + " " + id)
+	return lowerASCII(c + " " + id)
+}
+
+// lowerASCII lowercases s, returning s itself when it has no capitals.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // shortText returns n's normalised text if it is at most limit bytes

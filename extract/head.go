@@ -22,31 +22,60 @@ var (
 
 func readHeader(body *html.Node, h1 *html.Node) header {
 	var h header
-	var walk func(n *html.Node, depth int)
-	walk = func(n *html.Node, depth int) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || junkTags[c.DataAtom] && c.DataAtom != atom.Header && c.DataAtom != atom.Footer {
 				continue
 			}
-			if isCommentArea(c) {
+			k := classKinds(c)
+			if k&kindComment != 0 {
 				continue
 			}
-			h.consider(c, h1)
+			h.consider(c, h1, k)
 			if h.byline != "" && h.place != "" && h.subtitle != "" {
 				return
 			}
-			walk(c, depth+1)
+			walk(c)
 		}
 	}
-	walk(body, 0)
+	walk(body)
 	return h
 }
 
-func (h *header) consider(n *html.Node, h1 *html.Node) {
+// Kinds of header element named by a class or id, found in one pass over
+// the names.
+const (
+	kindByline = 1 << iota
+	kindPlace
+	kindSubtitle
+	kindComment
+)
+
+func classKinds(n *html.Node) int {
 	ci := classID(n)
-	rel := attr(n, "rel")
-	ip := strings.ToLower(attr(n, "itemprop"))
-	if h.byline == "" && (hasToken(rel, "author") || ip == "author" || ci != "" && words(ci, func(w string) bool { return bylineWords[w] }) || isAuthorLink(n)) {
+	if ci == "" {
+		return 0
+	}
+	k := 0
+	words(ci, func(w string) bool {
+		switch {
+		case bylineWords[w]:
+			k |= kindByline
+		case placeWords[w]:
+			k |= kindPlace
+		case subtitleWords[w]:
+			k |= kindSubtitle
+		case w == "comment" || w == "comments" || w == "commentlist" || w == "disqus":
+			k |= kindComment
+		}
+		return false
+	})
+	return k
+}
+
+func (h *header) consider(n *html.Node, h1 *html.Node, k int) {
+	if h.byline == "" && (k&kindByline != 0 || hasToken(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") || isAuthorLink(n)) {
 		if t, ok := shortText(n, 150); ok && len(t) > 1 {
 			if b := cleanByline(t); b != "" && !isBoilerLine(b) {
 				h.byline = b
@@ -55,25 +84,48 @@ func (h *header) consider(n *html.Node, h1 *html.Node) {
 	}
 	// "By Jane Doe" or "by: Jane Doe, Dec 17" printed in a plain
 	// paragraph under the headline.
-	if h.byline == "" && h1 != nil && (n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && n.FirstChild != nil {
+	if h.byline == "" && h1 != nil && (n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Span) && startsWithByNode(n) {
 		if t, ok := shortText(n, 120); ok && len(t) > 4 && startsWithBy(t) && follows(n, h1) {
 			if b := cleanByline(t); b != "" {
 				h.byline = b
 			}
 		}
 	}
-	if h.place == "" && ci != "" && words(ci, func(w string) bool { return placeWords[w] }) {
+	if h.place == "" && k&kindPlace != 0 {
 		if t, ok := shortText(n, 60); ok {
 			if t = strings.Trim(t, " |,-–—"); len(t) > 1 {
 				h.place = t
 			}
 		}
 	}
-	if h.subtitle == "" && h1 != nil && ci != "" && words(ci, func(w string) bool { return subtitleWords[w] }) && follows(n, h1) {
+	if h.subtitle == "" && h1 != nil && k&kindSubtitle != 0 && follows(n, h1) {
 		if t, ok := shortText(n, 700); ok && len(t) >= 30 {
 			h.subtitle = t
 		}
 	}
+}
+
+// startsWithByNode is a cheap test of an element's first text for a "By"
+// credit, made before reading its whole text.
+func startsWithByNode(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.FirstChild {
+		if c.Type == html.TextNode {
+			t := strings.TrimLeft(c.Data, " \t\r\n")
+			if t == "" && c.NextSibling != nil {
+				c = c.NextSibling
+				if c.Type == html.TextNode {
+					t = strings.TrimLeft(c.Data, " \t\r\n")
+				} else {
+					continue
+				}
+			}
+			return len(t) >= 2 && (t[0] == 'B' || t[0] == 'b' || t[0] == 'W' || t[0] == 'w' || t[0] == 'V' || t[0] == 'v' || t[0] == 'P' || t[0] == 'p')
+		}
+		if c.Type != html.ElementNode {
+			return false
+		}
+	}
+	return false
 }
 
 // follows reports whether n comes after h1 in document order and near it:

@@ -57,18 +57,19 @@ func HTML(data []byte, opts Options) (*dateline.Article, error) {
 // leaving out the headline and lines that repeat the header fields.
 func bodyParagraphs(blocks []block, a *dateline.Article) []string {
 	title := foldTitle(a.Title)
-	sub := foldTitle(a.Subtitle)
+	sub := ""
+	if a.Provenance["subtitle"] == "text" {
+		sub = foldTitle(a.Subtitle)
+	}
 	out := make([]string, 0, len(blocks))
 	seen := make(map[string]bool, len(blocks))
 	for i, b := range blocks {
-		f := foldTitle(b.text)
-		if f == "" {
+		// Folding is costly; only blocks about as long as the headline
+		// or standfirst can repeat them.
+		if i < 3 && near(len(b.text), len(a.Title)) && foldTitle(b.text) == title {
 			continue
 		}
-		if i < 3 && f == title {
-			continue
-		}
-		if sub != "" && f == sub && a.Provenance["subtitle"] == "text" {
+		if sub != "" && near(len(b.text), len(a.Subtitle)) && foldTitle(b.text) == sub {
 			continue
 		}
 		if a.Byline != "" && len(b.text) < 200 && strings.Contains(b.text, a.Byline) && strings.Contains(b.text, "|") {
@@ -76,13 +77,20 @@ func bodyParagraphs(blocks []block, a *dateline.Article) []string {
 		}
 		// A paragraph printed twice (a pull quote, a repeated caption)
 		// is kept once.
-		if len(f) > 40 && seen[f] {
-			continue
+		if len(b.text) > 40 {
+			if seen[b.text] {
+				continue
+			}
+			seen[b.text] = true
 		}
-		seen[f] = true
 		out = append(out, b.text)
 	}
 	return out
+}
+
+// near reports whether two lengths are within a quarter of each other.
+func near(a, b int) bool {
+	return a*4 >= b*3 && b*4 >= a*3
 }
 
 // fillMeta sets the fields that come from the page's metadata and header.

@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/datelinehq/dateline/internal/corpus"
+)
+
+// BenchmarkPage extracts every WCXB dev page once per iteration and
+// reports pages/s. The peers' numbers come from the bench module, which
+// runs them on the same pages in the same process.
+func BenchmarkPage(b *testing.B) {
+	dir := corpus.Dir(b, "extract/wcxb-dev/html")
+	files, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in %s", dir)
+	}
+	pages := make([][]byte, 0, len(files))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			b.Fatal(err)
+		}
+		page, err := io.ReadAll(zr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			Page(p, Options{})
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
