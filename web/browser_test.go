@@ -113,7 +113,8 @@ func TestBrowser(t *testing.T) {
 
 	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "ceasefire Ukraine"), chromedp.Submit(chromedp.ID("q")),
-		chromedp.WaitVisible(chromedp.CSS("#hits .hit-title")))
+		// The home page lists hits too: wait for the results page itself.
+		chromedp.WaitVisible(`//p[contains(@class, "count") and contains(., "found")]`))
 	first := b.text("#hits .hit-title")
 	b.shot("search")
 	b.do(chromedp.Click(chromedp.CSS("#hits .hit-title")), chromedp.WaitVisible(chromedp.ID("article-title")))
