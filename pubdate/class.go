@@ -58,14 +58,19 @@ var classWords = []struct {
 	{"date", wDate}, {"datum", wDate}, {"time", wDate}, {"zeit", wDate},
 }
 
-// classIndex lists classWords by first byte, so a class name is matched
-// in one pass over its bytes.
-var classIndex = func() (idx [256][]int) {
+// classIndex lists classWords by first byte, with their second byte, so
+// a class name is matched in one pass over its bytes.
+var classIndex = func() (idx [256][]classEntry) {
 	for i, w := range classWords {
-		idx[w.frag[0]] = append(idx[w.frag[0]], i)
+		idx[w.frag[0]] = append(idx[w.frag[0]], classEntry{second: w.frag[1], word: uint8(i)})
 	}
 	return idx
 }()
+
+type classEntry struct {
+	second byte  // the fragment's second byte
+	word   uint8 // index in classWords
+}
 
 // classify reads an element's class and id. Each class name is read on
 // its own; layout modifiers such as "with-sidebar", "has-comments" or
@@ -114,6 +119,13 @@ func classify(class, id string) (flags uint16, kind classKind) {
 	return flags, kind
 }
 
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 func isClassSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
@@ -125,15 +137,19 @@ func fragmentBits(tok string) uint16 {
 		return 0
 	}
 	var bits uint16
-	for i := 0; i < len(tok); i++ {
-		c := tok[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	for i := 0; i+1 < len(tok); i++ {
+		entries := classIndex[lowerASCII(tok[i])]
+		if len(entries) == 0 {
+			continue
 		}
-		for _, k := range classIndex[c] {
-			w := classWords[k].frag
-			if len(tok)-i >= len(w) && equalFoldASCII(tok[i:i+len(w)], w) {
-				bits |= classWords[k].bits
+		c2 := lowerASCII(tok[i+1])
+		for _, e := range entries {
+			if e.second != c2 {
+				continue
+			}
+			w := classWords[e.word]
+			if len(tok)-i >= len(w.frag) && equalFoldASCII(tok[i:i+len(w.frag)], w.frag) {
+				bits |= w.bits
 			}
 		}
 	}
