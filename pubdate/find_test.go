@@ -162,11 +162,12 @@ func TestFindNil(t *testing.T) {
 // TestFindHostile checks that pathological pages finish quickly.
 func TestFindHostile(t *testing.T) {
 	pages := map[string]string{
-		"wide nesting":  strings.Repeat(`<div class="date post-meta">`, 500) + "23.12.2016" + strings.Repeat("</div>", 500),
-		"many dates":    "<h1>T</h1>" + strings.Repeat(`<span class="date">23.12.2016</span> <time datetime="2016-12-24">x</time> `, 20000),
-		"huge text":     "<p>" + strings.Repeat("am 12.12.12 1. 2. 2016 Dezember ", 50000) + "</p>",
-		"huge json-ld":  `<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, 5000) + `{"datePublished":"2016-12-23"}` + strings.Repeat("]}", 5000) + `</script>`,
-		"garbage bytes": string(bytes.Repeat([]byte{0xff, '<', 0xe4, '1', '.', 0xc3}, 100000)),
+		"wide nesting":   strings.Repeat(`<div class="date post-meta">`, 500) + "23.12.2016" + strings.Repeat("</div>", 500),
+		"many dates":     "<h1>T</h1>" + strings.Repeat(`<span class="date">23.12.2016</span> <time datetime="2016-12-24">x</time> `, 20000),
+		"dated siblings": "<div>" + strings.Repeat("<span>1.1.2016</span><br>", 50000) + "</div>",
+		"huge text":      "<p>" + strings.Repeat("am 12.12.12 1. 2. 2016 Dezember ", 50000) + "</p>",
+		"huge json-ld":   `<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, 5000) + `{"datePublished":"2016-12-23"}` + strings.Repeat("]}", 5000) + `</script>`,
+		"garbage bytes":  string(bytes.Repeat([]byte{0xff, '<', 0xe4, '1', '.', 0xc3}, 100000)),
 	}
 	for name, page := range pages {
 		t.Run(name, func(t *testing.T) {

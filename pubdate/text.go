@@ -23,7 +23,7 @@ func (c *collector) textPass() {
 	var buf []token
 	total := 0
 	for _, ref := range c.texts {
-		if total > maxTextTokens {
+		if total >= maxTextTokens {
 			return
 		}
 		buf = tokenize(buf[:0], ref.n.Data, maxTextTokens-total)
@@ -98,10 +98,12 @@ func cueInText(s string) int {
 }
 
 // precedingText returns the text just before n (its previous sibling's or
-// its parent's previous sibling's), at most 64 bytes.
+// its parent's previous sibling's), at most 64 bytes. It looks at a few
+// nodes only, so that a page of many dates stays linear.
 func precedingText(n *html.Node) string {
 	for hops := 0; n != nil && hops < 3; hops++ {
-		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		steps := 0
+		for p := n.PrevSibling; p != nil && steps < 4; p, steps = p.PrevSibling, steps+1 {
 			s := tailText(p, 64)
 			if len(s) > 0 && hasLetter(s) {
 				return s

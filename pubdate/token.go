@@ -20,7 +20,6 @@ type token struct {
 	n     int    // number of digits (tNum)
 	v     int    // value (tNum), capped
 	s     string // the token as written
-	pos   int    // byte offset in the source
 }
 
 // maxNumDigits caps the value kept for long digit runs; nothing longer
@@ -45,13 +44,13 @@ func tokenize(dst []token, s string, max int) []token {
 				}
 				j++
 			}
-			dst = append(dst, token{kind: tNum, space: space, n: j - i, v: v, s: s[i:j], pos: i})
+			dst = append(dst, token{kind: tNum, space: space, n: j - i, v: v, s: s[i:j]})
 			i, space = j, false
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 			i++
 			space = true
 		case c < utf8.RuneSelf && !isASCIILetter(c):
-			dst = append(dst, token{kind: tPunct, space: space, s: s[i : i+1], pos: i})
+			dst = append(dst, token{kind: tPunct, space: space, s: s[i : i+1]})
 			i++
 			space = false
 		default:
@@ -79,7 +78,7 @@ func tokenize(dst []token, s string, max int) []token {
 				j += size
 			}
 			if j > i {
-				dst = append(dst, token{kind: tWord, space: space, s: s[i:j], pos: i})
+				dst = append(dst, token{kind: tWord, space: space, s: s[i:j]})
 				i, space = j, false
 				continue
 			}
@@ -87,7 +86,7 @@ func tokenize(dst []token, s string, max int) []token {
 			if unicode.IsSpace(r) {
 				space = true
 			} else {
-				dst = append(dst, token{kind: tPunct, space: space, s: s[i : i+size], pos: i})
+				dst = append(dst, token{kind: tPunct, space: space, s: s[i : i+size]})
 				space = false
 			}
 			i += size
