@@ -138,3 +138,27 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(timeFormat, s)
 	return t
 }
+
+// Check verifies the database file and both full-text indexes against
+// their tables; the crash-safety test runs it after killing an ingest.
+func (s *Store) Check(ctx context.Context) error {
+	var res string
+	if err := s.write.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("check: integrity: %s", res)
+	}
+	// versions_fts indexes only current versions of originals, a subset of
+	// its content table, so only its own structure is checked (rank 0);
+	// quotes_fts indexes every row and must agree with it (rank 1).
+	for _, c := range []struct {
+		table string
+		rank  int
+	}{{"versions_fts", 0}, {"quotes_fts", 1}} {
+		if _, err := s.write.ExecContext(ctx, `INSERT INTO `+c.table+` (`+c.table+`, rank) VALUES ('integrity-check', ?)`, c.rank); err != nil {
+			return fmt.Errorf("check %s: %w", c.table, err)
+		}
+	}
+	return nil
+}

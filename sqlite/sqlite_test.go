@@ -42,3 +42,23 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("after reopen: %v %v", a, err)
 	}
 }
+
+func TestCheck(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d := storetest.Doc("https://a.example/x", "One", storetest.Text("one", 1))
+	if _, err := s.Put(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	d2 := storetest.Doc("https://a.example/x", "One, revised", storetest.Text("one", 1))
+	if _, err := s.Put(ctx, d2); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+}
