@@ -54,8 +54,9 @@ type Options struct {
 	// MaxAttempts is how often a page is tried before it is given up;
 	// 0 means 3.
 	MaxAttempts int
-	// Once polls every feed once, fetches what is pending and returns,
-	// instead of watching until ctx is done.
+	// Once polls every feed once, whether due or not, fetches what is
+	// pending and returns, instead of watching until ctx is done. Pages
+	// waiting to be retried later stay pending for the next run.
 	Once bool
 	// Logger receives progress and failures; nil discards.
 	Logger *slog.Logger

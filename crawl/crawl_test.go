@@ -2,6 +2,9 @@ package crawl
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -148,5 +151,46 @@ func TestShutdownKeepsPending(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s handled %d times", u, n)
 		}
+	}
+}
+
+func TestRetryAfterInCrawl(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/ok"},{"id":"2","url":"/busy"},{"id":"3","url":"/gone"}]}`)
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/busy":
+			w.Header().Set("Retry-After", "3600")
+			http.Error(w, "busy", http.StatusTooManyRequests)
+		case "/gone":
+			http.Error(w, "gone", http.StatusGone)
+		default:
+			fmt.Fprint(w, "<p>ok</p>")
+		}
+	})
+	s := httptest.NewServer(mux)
+	defer s.Close()
+	st := NewMemory()
+	var h collector
+	start := time.Now()
+	if err := Run(context.Background(), []string{s.URL + "/feed.json"}, testOptions(st, &h)); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Once run took %v: it waited for the Retry-After", d)
+	}
+	if len(h.pages) != 1 || hits["/busy"] != 1 || hits["/gone"] != 1 {
+		t.Errorf("handled %v, hits %v", h.pages, hits)
+	}
+	pending, _ := st.Pending(context.Background())
+	if len(pending) != 1 || pending[0].URL != s.URL+"/busy" || time.Until(pending[0].NotBefore) < 59*time.Minute {
+		t.Errorf("pending %+v, want /busy for in an hour", pending)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // HostWorkers per host, taking hosts in turn so that one site with a long
 // backlog does not hold every worker waiting on its rate limit. It returns
 // when ctx is done and the fetches in flight have ended, or with
-// Options.Once when polling is over and nothing is left.
+// Options.Once when polling is over and nothing is left to fetch now.
 func (c *crawler) dispatch(ctx context.Context, pending []Item, pollDone <-chan struct{}) error {
 	q := newQueue(c.opts.HostWorkers)
 	for _, it := range pending {
@@ -29,7 +29,9 @@ func (c *crawler) dispatch(ctx context.Context, pending []Item, pollDone <-chan 
 			inflight++
 			go func() { results <- c.page(ctx, it) }()
 		}
-		if inflight == 0 && (ctx.Err() != nil || (c.opts.Once && !polling && q.empty())) {
+		// With Once, items waiting for a retry time are not waited for:
+		// they stay pending in the State for the next run.
+		if inflight == 0 && (ctx.Err() != nil || (c.opts.Once && !polling && q.queued == 0)) {
 			return nil
 		}
 		var wake <-chan time.Time
@@ -147,8 +149,6 @@ func (q *queue) pop(now time.Time) (Item, bool) {
 }
 
 func (q *queue) finish(it Item) { q.host(it.URL).inflight-- }
-
-func (q *queue) empty() bool { return q.queued == 0 && len(q.later) == 0 }
 
 // nextLater returns when the earliest delayed item comes due.
 func (q *queue) nextLater() (time.Time, bool) {

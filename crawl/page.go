@@ -73,6 +73,13 @@ func (c *crawler) duplicate(ctx context.Context, it Item, resp *fetch.Response) 
 // failed records a failed fetch: a transient failure is retried later, up
 // to MaxAttempts, anything else is given up.
 func (c *crawler) failed(ctx context.Context, it Item, err error) result {
+	var pe *fetch.PausedError
+	if errors.As(err, &pe) { // nothing was sent: not an attempt
+		it.NotBefore = pe.Until
+		if serr := c.opts.State.Retry(ctx, it); serr == nil {
+			return result{item: it, retry: true}
+		}
+	}
 	it.Attempts++
 	if it.Attempts < c.opts.MaxAttempts && transient(err) {
 		wait := time.Minute << (it.Attempts - 1)

@@ -76,8 +76,12 @@ func (c *crawler) poll(ctx context.Context, f FeedState) {
 	if err != nil {
 		var se *fetch.StatusError
 		var retryAfter time.Duration
-		if errors.As(err, &se) {
+		var pe *fetch.PausedError
+		switch {
+		case errors.As(err, &se):
 			retryAfter = se.RetryAfter
+		case errors.As(err, &pe):
+			retryAfter = time.Until(pe.Until)
 		}
 		c.opts.Schedule.failed(&f, now, retryAfter)
 		c.log.Warn("crawl: poll failed", "feed", f.URL, "err", err, "next", f.NextPoll)

@@ -233,6 +233,15 @@ func TestRetryAfter(t *testing.T) {
 	if n := len(s.hitsTo("/long")); n != 1 {
 		t.Errorf("long Retry-After: %d requests, want 1 (the caller reschedules)", n)
 	}
+	// The host is now paused for an hour: nothing more is sent to it.
+	_, err = f.Get(context.Background(), Request{URL: s.URL + "/busy"})
+	var pe *PausedError
+	if !errors.As(err, &pe) || time.Until(pe.Until) < 59*time.Minute {
+		t.Errorf("request to a paused host: got %v, want a PausedError for an hour", err)
+	}
+	if n := len(s.hitsTo("/busy")); n != 2 {
+		t.Errorf("paused host got %d more requests", n-2)
+	}
 }
 
 func TestBackoffOnErrors(t *testing.T) {

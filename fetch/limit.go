@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -51,8 +52,14 @@ func (l *limiter) slot(host string) *hostSlot {
 // without holding a global slot, so a slow host never blocks the others,
 // and takes the start time only once it holds a global slot, so the
 // spacing is kept however long that wait was.
-func (l *limiter) acquire(ctx context.Context, host string) (func(), error) {
+//
+// A host held back for longer than maxWait (a long Retry-After) is not
+// waited for: acquire fails at once with a *PausedError.
+func (l *limiter) acquire(ctx context.Context, host string, maxWait time.Duration) (func(), error) {
 	h := l.slot(host)
+	if until := l.pausedUntil(h); time.Until(until) > maxWait {
+		return nil, &PausedError{Host: host, Until: until}
+	}
 	select {
 	case h.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -62,6 +69,10 @@ func (l *limiter) acquire(ctx context.Context, host string) (func(), error) {
 		l.mu.Lock()
 		wait := time.Until(h.next)
 		l.mu.Unlock()
+		if wait > maxWait {
+			<-h.sem
+			return nil, &PausedError{Host: host, Until: time.Now().Add(wait)}
+		}
 		if wait > 0 {
 			if err := sleep(ctx, wait); err != nil {
 				<-h.sem
@@ -84,6 +95,23 @@ func (l *limiter) acquire(ctx context.Context, host string) (func(), error) {
 		l.mu.Unlock()
 		<-l.global // another request to the host took the turn; wait again
 	}
+}
+
+func (l *limiter) pausedUntil(h *hostSlot) time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return h.next
+}
+
+// PausedError reports a host that asked to be left alone (Retry-After)
+// for longer than Options.MaxWait: no request was sent. Try after Until.
+type PausedError struct {
+	Host  string
+	Until time.Time
+}
+
+func (e *PausedError) Error() string {
+	return fmt.Sprintf("host %s paused until %s", e.Host, e.Until.UTC().Format(time.RFC3339))
 }
 
 // pause holds back every request to host until t (Retry-After, backoff).

@@ -19,7 +19,7 @@ import (
 // once makes one HTTP request, in its turn. It returns the response, or
 // the next URL when the answer is a redirect.
 func (f *Fetcher) once(ctx context.Context, u *url.URL, req Request) (*Response, string, error) {
-	release, err := f.limit.acquire(ctx, u.Host)
+	release, err := f.limit.acquire(ctx, u.Host, f.opts.MaxWait)
 	if err != nil {
 		return nil, "", err
 	}

@@ -28,6 +28,10 @@ func (f *Fetcher) retryAfter(ctx context.Context, err error, attempt int) (time.
 			return 0, false
 		}
 	}
+	var pe *PausedError
+	if errors.As(err, &pe) {
+		return 0, false
+	}
 	var se *StatusError
 	if errors.As(err, &se) {
 		switch se.Code {

@@ -11,11 +11,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/datelinehq/dateline/crawl"
 	"github.com/datelinehq/dateline/extract"
+	"github.com/datelinehq/dateline/feed"
 	"github.com/datelinehq/dateline/fetch"
 )
 
@@ -54,7 +56,7 @@ func runWatch(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline watch [flags] SOURCE...")
-		fmt.Fprintln(e.stderr, "SOURCE: the URL of an RSS, Atom or JSON feed, a sitemap or sitemap index, an OPML file, or a home page that announces feeds.")
+		fmt.Fprintln(e.stderr, "SOURCE: the URL of an RSS, Atom or JSON feed, a sitemap or sitemap index, an OPML file, or a home page that announces feeds; or a local OPML file.")
 		fs.PrintDefaults()
 	}
 	var f watchFlags
@@ -73,7 +75,39 @@ func runWatch(ctx context.Context, e env, args []string) error {
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
 	f.fetch.HostConcurrency = max(f.fetch.HostConcurrency, 1)
 	f.fetch.Logger = log
-	return watch(ctx, e, fs.Args(), f, log)
+	sources, err := expandSources(fs.Args())
+	if err != nil {
+		return err
+	}
+	return watch(ctx, e, sources, f, log)
+}
+
+// expandSources returns the URLs to watch: URL arguments as they are, and
+// for a local file (an OPML export of a feed reader, a saved sitemap
+// index) the feeds it lists.
+func expandSources(args []string) ([]string, error) {
+	var out []string
+	for _, arg := range args {
+		if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
+			out = append(out, arg)
+			continue
+		}
+		data, err := os.ReadFile(arg)
+		if err != nil {
+			return nil, fmt.Errorf("source %s: %w", arg, err)
+		}
+		parsed, err := feed.Parse(data, "")
+		if err != nil {
+			return nil, fmt.Errorf("source %s: %w", arg, err)
+		}
+		if len(parsed.Feeds) == 0 {
+			return nil, fmt.Errorf("source %s: lists no feeds (give a URL to watch a feed itself)", arg)
+		}
+		for _, f := range parsed.Feeds {
+			out = append(out, f.URL)
+		}
+	}
+	return out, nil
 }
 
 // watch wires the crawl: state, output, archive, fetcher, extraction.

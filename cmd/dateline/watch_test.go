@@ -213,3 +213,15 @@ func checkWARCs(t *testing.T, dir, siteURL string) {
 		t.Errorf("archived %d article responses, want at least %d", responses, watchArticles)
 	}
 }
+
+func TestExpandSources(t *testing.T) {
+	opml := filepath.Join(t.TempDir(), "subs.opml")
+	os.WriteFile(opml, []byte(`<opml version="2.0"><body><outline text="x"><outline xmlUrl="https://a.example/rss"/></outline><outline xmlUrl="https://b.example/atom"/></body></opml>`), 0o644)
+	got, err := expandSources([]string{"https://c.example/", opml})
+	if want := "[https://c.example/ https://a.example/rss https://b.example/atom]"; err != nil || fmt.Sprint(got) != want {
+		t.Errorf("got %v, %v; want %s", got, err, want)
+	}
+	if _, err := expandSources([]string{filepath.Join(t.TempDir(), "missing")}); err == nil {
+		t.Errorf("missing file: got no error")
+	}
+}
