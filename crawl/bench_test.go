@@ -93,6 +93,16 @@ func (f *farm) busiestSecond() (string, int) {
 // BenchmarkFarm crawls the farm from its sitemaps: robots.txt, a sitemap
 // and every article of each host, at -farm.rate per host. It reports
 // pages/s and fails if any host got more than its rate in a second.
+//
+// On the 2-core development machine (shared), 10,000 pages over 100 hosts
+// at 20 requests/s/host, where politeness bounds the crawl to about
+// 100 hosts × 19 req/s:
+//
+//	go test -run '^$' -bench Farm -benchtime 1x ./crawl -farm.hosts 100 -farm.pages 10000
+//	BenchmarkFarm-2  1  5972184035 ns/op  20.00 max-req/host/s  1677 pages/s
+//
+// and with the per-host limit lifted (-farm.rate 1000) to measure the
+// crawler itself: 2634 pages/s, 56 requests in a host's busiest second.
 func BenchmarkFarm(b *testing.B) {
 	perHost := *farmPages / *farmHosts
 	f := newFarm(b, *farmHosts, perHost)

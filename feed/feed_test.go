@@ -141,6 +141,13 @@ func TestParseDetails(t *testing.T) {
 	}
 }
 
+func TestRDFWithoutChannel(t *testing.T) {
+	f, err := Parse([]byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><item><link>http://x.example/a</link></item></rdf:RDF>`), "")
+	if err != nil || len(f.Items) != 1 {
+		t.Errorf("got %v, %+v; want one item", err, f)
+	}
+}
+
 func TestParseNotFeed(t *testing.T) {
 	for _, in := range []string{"", "  ", "<html><body>hi</body></html>", "{\"a\":1}", "{", "plain words", "<?xml version=\"1.0\"?>"} {
 		if _, err := Parse([]byte(in), ""); err == nil {

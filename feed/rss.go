@@ -16,7 +16,7 @@ func parseRSS(root *node, base string, kind Kind) *Feed {
 		base = f.Link
 	}
 	items := channel.children
-	if kind == RDF || root.child("item") != nil {
+	if channel != root && (kind == RDF || root.child("item") != nil) {
 		items = append(append([]*node(nil), items...), root.children...)
 	}
 	for _, n := range items {
