@@ -122,11 +122,15 @@ func paragraphs(nodes []*html.Node) []block {
 	}
 	blocks := cutTail(c.blocks)
 	out := blocks[:0]
+	prose := false
 	for _, b := range blocks {
 		// Credit and date lines sit between the headline and the
 		// first paragraphs; further down the same words are content.
-		if len(out) < 4 && !b.list && isMetaLine(b.text) {
+		if !prose && !b.list && isMetaLine(b.text) {
 			continue
+		}
+		if len(b.text) >= 150 {
+			prose = true
 		}
 		if keepBlock(b) {
 			out = append(out, b)

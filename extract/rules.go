@@ -48,6 +48,7 @@ var junkWords = setOf(
 	"banner", "outbrain", "taboola", "popup", "modal", "overlay", "print", "tags", "tag", "taglist", "tagcloud", "categories", "category",
 	"sronly", "screenreadertext", "visuallyhidden", "offscreen",
 	"byline", "dateline", "postmeta", "entrymeta", "articlemeta", "meta", "metadata", "author", "authorbox", "authorbio", "bio", "about",
+	"aboutauthor", "authorinfo", "authordetails", "authorprofile", "authorcard", "cta", "calltoaction", "disclosure",
 	"follow", "feedback", "rating", "ratings", "votes", "poll",
 	"caption", "credit", "credits", "copyright", "disclaimer", "notice", "alert",
 )
@@ -55,7 +56,7 @@ var junkWords = setOf(
 // softJunkWords mark furniture only on small elements: these words also
 // name wrappers of whole articles on some sites ("post-meta-wrapper").
 var softJunkWords = setOf("byline", "dateline", "postmeta", "entrymeta", "articlemeta", "meta", "metadata",
-	"author", "authorbox", "authorbio", "bio", "about", "caption", "credit", "credits", "tags", "tag",
+	"author", "about", "caption", "credit", "credits", "tags", "tag",
 	"categories", "category", "more", "next", "prev", "previous", "also", "alert", "notice", "widget", "widgets")
 
 // commentWords name reader comment sections.
@@ -148,6 +149,8 @@ var boilerLines = setOf(
 	"click here", "loading", "loading...", "image", "photo", "video", "watch", "listen", "listen to this article",
 	"copy link", "link copied", "toggle navigation", "accept", "accept cookies", "previous", "next", "view comments",
 	"tags", "topics", "categories", "filed under", "posted in", "advertisement - continue reading below",
+	"posted on", "updated at", "updated on", "published on", "reading time", "written by", "table of contents",
+	"contents", "in this article", "on this page", "jump to", "share article", "print article", "show more",
 )
 
 // isBoilerLine reports whether a paragraph is a known furniture line.
