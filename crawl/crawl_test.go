@@ -154,14 +154,13 @@ func TestShutdownKeepsPending(t *testing.T) {
 	}
 }
 
+// TestRetryAfterInCrawl: a 429 with a long Retry-After pauses its host
+// (all of it) without holding up the rest of a --once run; the page stays
+// pending for after the pause. A 410 is given up.
 func TestRetryAfterInCrawl(t *testing.T) {
 	var mu sync.Mutex
 	hits := map[string]int{}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/ok"},{"id":"2","url":"/busy"},{"id":"3","url":"/gone"}]}`)
-	})
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		hits[r.URL.Path]++
 		mu.Unlock()
@@ -175,6 +174,13 @@ func TestRetryAfterInCrawl(t *testing.T) {
 			fmt.Fprint(w, "<p>ok</p>")
 		}
 	})
+	busy := httptest.NewServer(handler)
+	defer busy.Close()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/ok"},{"id":"2","url":"%s/busy"},{"id":"3","url":"/gone"}]}`, busy.URL)
+	})
+	mux.Handle("/", handler)
 	s := httptest.NewServer(mux)
 	defer s.Close()
 	st := NewMemory()
@@ -190,7 +196,7 @@ func TestRetryAfterInCrawl(t *testing.T) {
 		t.Errorf("handled %v, hits %v", h.pages, hits)
 	}
 	pending, _ := st.Pending(context.Background())
-	if len(pending) != 1 || pending[0].URL != s.URL+"/busy" || time.Until(pending[0].NotBefore) < 59*time.Minute {
+	if len(pending) != 1 || pending[0].URL != busy.URL+"/busy" || time.Until(pending[0].NotBefore) < 59*time.Minute {
 		t.Errorf("pending %+v, want /busy for in an hour", pending)
 	}
 }
