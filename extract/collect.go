@@ -191,6 +191,8 @@ var tailHeadings = []string{
 	"comments", "join the conversation", "about the author", "about the reviewer", "share this", "share with",
 	"sign up for", "subscribe to", "newsletter", "most popular", "most read", "popular stories", "latest news",
 	"latest stories", "what to read next", "up next", "also on", "from the blog", "recent articles",
+	"disclaimer", "disclosure", "advertiser disclosure", "latest insights", "we recommend", "next article",
+	"previous article", "more like this", "explore more", "continue reading", "related content", "related reading",
 	"weitere artikel", "ähnliche artikel", "das könnte sie auch interessieren", "lesen sie auch", "articles similaires",
 	"à lire aussi", "artículos relacionados", "te puede interesar",
 }
