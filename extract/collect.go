@@ -193,8 +193,17 @@ var tailHeadings = []string{
 	"latest stories", "what to read next", "up next", "also on", "from the blog", "recent articles",
 	"disclaimer", "disclosure", "advertiser disclosure", "latest insights", "we recommend", "next article",
 	"previous article", "more like this", "explore more", "continue reading", "related content", "related reading",
-	"weitere artikel", "ähnliche artikel", "das könnte sie auch interessieren", "lesen sie auch", "articles similaires",
-	"à lire aussi", "artículos relacionados", "te puede interesar",
+	"weitere artikel", "ähnliche artikel", "ähnliche beiträge", "das könnte sie auch interessieren",
+	"das könnte dich auch interessieren", "das thema könnte", "sie könnten auch", "auch interessant", "lesen sie auch",
+	"diese beiträge", "weitere beiträge", "mehr zum thema", "mehr zu diesem thema", "verwandte artikel",
+	"verwandte beiträge", "kommentare", "kommentar schreiben", "schreibe einen kommentar", "hinterlasse einen kommentar",
+	"leserkommentare", "aktuelle berichte", "beliebte beiträge", "neueste beiträge", "letzte beiträge",
+	"heute empfehlen wir", "schlagworte", "wie bewerten sie", "diesen artikel teilen", "artikel teilen",
+	"weiterführende links", "weiterführender link", "das könnte ihnen auch gefallen", "empfohlene artikel",
+	"articles similaires", "à lire aussi", "a lire aussi", "sur le même sujet", "vous aimerez aussi", "commentaires",
+	"laisser un commentaire", "artículos relacionados", "te puede interesar", "también te puede interesar",
+	"noticias relacionadas", "comentarios", "deja un comentario", "articoli correlati", "potrebbe interessarti",
+	"commenti", "lascia un commento", "gerelateerde artikelen", "reacties",
 }
 
 func keepBlock(b block) bool {

@@ -151,6 +151,9 @@ var boilerLines = setOf(
 	"tags", "topics", "categories", "filed under", "posted in", "advertisement - continue reading below",
 	"posted on", "updated at", "updated on", "published on", "reading time", "written by", "table of contents",
 	"contents", "in this article", "on this page", "jump to", "share article", "print article", "show more",
+	"anzeige", "- anzeige -", "werbung", "teilen", "drucken", "artikel teilen", "kommentare", "kommentare geschlossen",
+	"kommentar schreiben", "kommentare schreiben", "mehr lesen", "weiterlesen", "zurück", "nach oben", "beitragsbild",
+	"publicité", "partager", "lire la suite", "publicidad", "compartir", "leer más", "pubblicità", "condividi",
 )
 
 // isBoilerLine reports whether a paragraph is a known furniture line.
