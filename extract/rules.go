@@ -174,5 +174,10 @@ func isStateClass(name string) bool {
 			return true
 		}
 	}
+	for _, p := range []string{"-enabled", "-disabled", "-active", "-open", "-visible", "-loaded"} {
+		if strings.HasSuffix(name, p) {
+			return true
+		}
+	}
 	return false
 }
