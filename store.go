@@ -29,6 +29,10 @@ type Store interface {
 	// a key or content seen before never makes a second article. It
 	// returns ErrInvalid for a document without a key.
 	Put(ctx context.Context, d *Document) (PutResult, error)
+	// PutBatch saves documents in order as Put does, all in one
+	// transaction: either every one is saved or none is. Batches amortise
+	// the cost of a commit over many articles during bulk ingest.
+	PutBatch(ctx context.Context, ds []*Document) ([]PutResult, error)
 	// Article returns the current version of an article with its links to
 	// entities and copies, or ErrNotFound.
 	Article(ctx context.Context, id int64) (*StoredArticle, error)

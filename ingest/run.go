@@ -80,39 +80,96 @@ func (p *Pipeline) Run(ctx context.Context, args []string) (Stats, error) {
 	return st, err
 }
 
+// MaxBatch is the most documents saved in one transaction. The saver
+// batches only what is already prepared, so a slow trickle of inputs is
+// saved one by one and a fast batch run commits a few dozen at a time.
+const MaxBatch = 64
+
 // save puts prepared documents in input order.
 func (p *Pipeline) save(ctx context.Context, queue <-chan *job) (Stats, error) {
 	start := time.Now()
 	var st Stats
-	for j := range queue {
-		var r prepared
-		select {
-		case r = <-j.done:
-		case <-ctx.Done():
-			return st, ctx.Err()
-		}
-		st.Read++
-		if r.err != nil {
-			st.Failed++
-			p.log.Warn("input failed", "err", r.err)
-		} else {
-			res, err := p.opts.Store.Put(ctx, r.doc)
-			switch {
-			case errors.Is(err, dateline.ErrInvalid):
-				st.Failed++
-				p.log.Warn("input refused", "source", r.doc.Source, "err", err)
-			case err != nil:
-				st.Elapsed = time.Since(start)
-				return st, fmt.Errorf("ingest %s: %w: %w", r.doc.Source, errStore, err)
-			default:
-				st.count(res.Outcome)
-				p.log.Debug("saved", "source", r.doc.Source, "id", res.ID, "outcome", res.Outcome)
+	var batch []*dateline.Document
+	var pending *job // taken from the queue but not yet ready
+	for {
+		batch = batch[:0]
+		j := pending
+		pending = nil
+		if j == nil {
+			var ok bool
+			if j, ok = <-queue; !ok {
+				return st, nil
 			}
+		}
+		for j != nil {
+			var r prepared
+			select {
+			case r = <-j.done:
+			case <-ctx.Done():
+				return st, ctx.Err()
+			}
+			st.Read++
+			if r.err != nil {
+				st.Failed++
+				p.log.Warn("input failed", "err", r.err)
+			} else {
+				batch = append(batch, r.doc)
+			}
+			j = nil
+			if len(batch) < MaxBatch {
+				select {
+				case next, ok := <-queue:
+					if ok {
+						select {
+						case r := <-next.done:
+							next.done <- r // ready: keep it in this batch
+							j = next
+						default:
+							pending = next
+						}
+					}
+				default:
+				}
+			}
+		}
+		if err := p.saveBatch(ctx, batch, &st); err != nil {
+			st.Elapsed = time.Since(start)
+			return st, err
 		}
 		st.Elapsed = time.Since(start)
 		if p.opts.Progress != nil {
 			p.opts.Progress(st)
 		}
 	}
-	return st, nil
+}
+
+// saveBatch saves documents in one transaction; when the batch is refused
+// for one invalid document, they are saved one by one so the others land.
+func (p *Pipeline) saveBatch(ctx context.Context, batch []*dateline.Document, st *Stats) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	res, err := p.opts.Store.PutBatch(ctx, batch)
+	if err == nil {
+		for _, r := range res {
+			st.count(r.Outcome)
+		}
+		return nil
+	}
+	if !errors.Is(err, dateline.ErrInvalid) {
+		return fmt.Errorf("ingest: %w: %w", errStore, err)
+	}
+	for _, d := range batch {
+		r, err := p.opts.Store.Put(ctx, d)
+		switch {
+		case errors.Is(err, dateline.ErrInvalid):
+			st.Failed++
+			p.log.Warn("input refused", "source", d.Source, "err", err)
+		case err != nil:
+			return fmt.Errorf("ingest %s: %w: %w", d.Source, errStore, err)
+		default:
+			st.count(r.Outcome)
+		}
+	}
+	return nil
 }

@@ -38,6 +38,32 @@ func (s *Store) Put(ctx context.Context, d *dateline.Document) (dateline.PutResu
 	return res, nil
 }
 
+// PutBatch saves ds in order in one transaction.
+func (s *Store) PutBatch(ctx context.Context, ds []*dateline.Document) ([]dateline.PutResult, error) {
+	for _, d := range ds {
+		if len(d.Fingerprint.Keys) == 0 || d.Fingerprint.Hash == "" {
+			return nil, fmt.Errorf("put batch: %w: document without keys or hash", dateline.ErrInvalid)
+		}
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put batch: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]dateline.PutResult, 0, len(ds))
+	for _, d := range ds {
+		res, err := s.put(ctx, tx, d)
+		if err != nil {
+			return nil, fmt.Errorf("put batch: %s: %w", d.Fingerprint.Keys[0], err)
+		}
+		out = append(out, res)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put batch: commit: %w", err)
+	}
+	return out, nil
+}
+
 func (s *Store) put(ctx context.Context, tx *sql.Tx, d *dateline.Document) (dateline.PutResult, error) {
 	now := s.now().UTC().Format(timeFormat)
 	fp := d.Fingerprint

@@ -50,21 +50,22 @@ func (s *Store) Search(ctx context.Context, q dateline.SearchQuery) (*dateline.S
 	if q.Facets {
 		size = max(size, dateline.FacetWindow)
 	}
-	var from string
+	// With text, the full-text match drives: it is materialised first so
+	// that the planner never walks a filter's index and runs the match once
+	// per row (which took 700 ms for a date range over 2,000 articles).
+	var with, from string
 	var fargs []any
+	order, score := ` ORDER BY a.day DESC, a.id DESC`, "0.0"
 	if expr != "" {
-		from = `FROM versions_fts JOIN articles a ON a.version_id = versions_fts.rowid WHERE versions_fts MATCH ? AND a.copy_of IS NULL` + where
+		with = `WITH m AS MATERIALIZED (SELECT rowid AS vid, ` + bm25Weights + ` AS score FROM versions_fts WHERE versions_fts MATCH ?) `
+		from = `FROM m JOIN versions v ON v.id = m.vid JOIN articles a ON a.id = v.article_id WHERE a.copy_of IS NULL` + where
 		fargs = append([]any{expr}, args...)
+		order, score = ` ORDER BY m.score, a.id`, "m.score"
 	} else {
 		from = `FROM articles a WHERE a.copy_of IS NULL` + where
 		fargs = args
 	}
-	order := ` ORDER BY a.day DESC, a.id DESC`
-	score := "0.0"
-	if expr != "" {
-		score, order = bm25Weights, ` ORDER BY 7, a.id`
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.site, a.day, a.language, `+score+`, a.version_id `+from+order+` LIMIT ?`,
+	rows, err := s.read.QueryContext(ctx, with+`SELECT a.id, a.title, a.url, a.site, a.day, a.language, `+score+`, a.version_id `+from+order+` LIMIT ?`,
 		append(fargs, size)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -84,7 +85,7 @@ func (s *Store) Search(ctx context.Context, q dateline.SearchQuery) (*dateline.S
 	}
 	res := &dateline.SearchResult{Total: len(window), Hits: []dateline.SearchHit{}}
 	if len(window) == size {
-		if err := s.read.QueryRowContext(ctx, `SELECT count(*) `+from, fargs...).Scan(&res.Total); err != nil {
+		if err := s.read.QueryRowContext(ctx, with+`SELECT count(*) `+from, fargs...).Scan(&res.Total); err != nil {
 			return nil, fmt.Errorf("search: count: %w", err)
 		}
 	}

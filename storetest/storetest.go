@@ -30,6 +30,7 @@ func Run(t *testing.T, open Open) {
 		{"NearDuplicateIsLinkedCopy", testCopy},
 		{"NotFound", testNotFound},
 		{"PutWithoutKey", testPutInvalid},
+		{"PutBatch", testPutBatch},
 		{"SearchRanksTitleFirst", testSearchRank},
 		{"SearchFilters", testSearchFilters},
 		{"SearchFacets", testSearchFacets},
@@ -292,5 +293,27 @@ func testPutInvalid(t *testing.T, s dateline.Store) {
 	d.Fingerprint.Keys = nil
 	if _, err := s.Put(context.Background(), d); !errors.Is(err, dateline.ErrInvalid) {
 		t.Errorf("Put without keys: %v, want ErrInvalid", err)
+	}
+}
+
+func testPutBatch(t *testing.T, s dateline.Store) {
+	ctx := context.Background()
+	a := Doc("https://b.example/1", "One", Text("alpha", 1))
+	b := Doc("https://b.example/2", "Two", Text("beta", 2))
+	a2 := Doc("https://b.example/1", "One", Text("alpha", 1))
+	res, err := s.PutBatch(ctx, []*dateline.Document{a, b, a2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || res[0].Outcome != dateline.Added || res[1].Outcome != dateline.Added || res[2].Outcome != dateline.Unchanged || res[2].ID != res[0].ID {
+		t.Errorf("PutBatch = %+v, want added, added, unchanged", res)
+	}
+	bad := Doc("https://b.example/3", "Three", Text("gamma", 3))
+	bad.Fingerprint.Keys = nil
+	if _, err := s.PutBatch(ctx, []*dateline.Document{Doc("https://b.example/4", "Four", Text("delta", 4)), bad}); !errors.Is(err, dateline.ErrInvalid) {
+		t.Errorf("PutBatch with an invalid document: %v, want ErrInvalid", err)
+	}
+	if st := stats(t, s); st.Articles != 2 {
+		t.Errorf("Stats = %+v, want 2 articles: a failed batch saves nothing", st)
 	}
 }
