@@ -1,0 +1,277 @@
+// Package segment splits article text into sentences and tokens, with
+// offsets in Unicode code points so that every later stage (entities,
+// quotes, attributions) reports spans that index the text the same way
+// in any language.
+//
+// Tokens follow the Penn Treebank conventions that the CoNLL-2003 and
+// PolNeAR corpora use, since the models are trained on them: punctuation
+// is split off, possessive 's and n't are tokens of their own,
+// abbreviations ("U.S.", "Mr.") and hyphenated words stay whole.
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word or punctuation mark; Start and End are code-point
+// offsets into the text, End exclusive.
+type Token struct {
+	Text       string
+	Start, End int
+}
+
+// Sentence is a run of tokens; Start and End are code-point offsets.
+type Sentence struct {
+	Start, End int
+	Tokens     []Token
+}
+
+// Split tokenizes text and groups the tokens into sentences. A paragraph
+// break (a blank line) always ends a sentence. Time and memory are linear
+// in the length of the text.
+func Split(text string) []Sentence {
+	toks := Tokenize(text)
+	nl := newlinesBefore(text)
+	var out []Sentence
+	start := 0
+	for i := range toks {
+		if i+1 == len(toks) || endsSentence(toks, i, nl) {
+			s := Sentence{Start: toks[start].Start, End: toks[i].End, Tokens: toks[start : i+1 : i+1]}
+			out = append(out, s)
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// Tokenize splits text into tokens.
+func Tokenize(text string) []Token {
+	var toks []Token
+	runes := []rune(text)
+	n := len(runes)
+	for i := 0; i < n; {
+		r := runes[i]
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff' {
+			i++
+			continue
+		}
+		j := i + 1
+		if k := acronymEnd(runes, i); k > i {
+			toks = append(toks, Token{Text: string(runes[i:k]), Start: i, End: k})
+			i = k
+			continue
+		}
+		switch {
+		case isWordRune(r):
+			for j < n && (isWordRune(runes[j]) || joinsWord(runes, j)) {
+				j++
+			}
+			// A single capital and a full stop ("U.S.", "J.") or a
+			// known abbreviation keeps its full stop.
+			if j < n && runes[j] == '.' && keepsPeriod(runes[i:j], runes, j) {
+				j++
+			}
+			toks = appendWord(toks, runes, i, j)
+			i = j
+			continue
+		case r == '.' && j < n && runes[j] == '.':
+			for j < n && runes[j] == '.' {
+				j++
+			}
+		case r == '-' && j < n && runes[j] == '-':
+			for j < n && runes[j] == '-' {
+				j++
+			}
+		case r == '\'' && j < n && runes[j] == '\'' || r == '`' && j < n && runes[j] == '`':
+			j++
+		}
+		toks = append(toks, Token{Text: string(runes[i:j]), Start: i, End: j})
+		i = j
+	}
+	return toks
+}
+
+// acronymEnd returns the end of an acronym with inner full stops starting
+// at i ("U.S.", "a.m.", "U.N."), or i when there is none.
+func acronymEnd(runes []rune, i int) int {
+	j := i
+	for j+1 < len(runes) && unicode.IsLetter(runes[j]) && runes[j+1] == '.' {
+		if j+2 < len(runes) && isWordRune(runes[j+2]) && !(j+3 >= len(runes) || runes[j+3] == '.' || !isWordRune(runes[j+3])) {
+			break
+		}
+		j += 2
+	}
+	if j-i < 4 || j < len(runes) && isWordRune(runes[j]) {
+		return i
+	}
+	return j
+}
+
+// appendWord adds the word runes[i:j], splitting off the clitics that the
+// treebank conventions treat as tokens: 's, 're, 've, 'll, 'd, 'm and n't.
+func appendWord(toks []Token, runes []rune, i, j int) []Token {
+	w := runes[i:j]
+	for _, c := range clitics {
+		k := len(w) - len(c)
+		if k <= 0 || !matchFold(w[k:], c) {
+			continue
+		}
+		if c[0] == 'n' && k == 0 {
+			continue
+		}
+		toks = append(toks, Token{Text: string(w[:k]), Start: i, End: i + k})
+		return append(toks, Token{Text: string(w[k:]), Start: i + k, End: j})
+	}
+	return append(toks, Token{Text: string(w), Start: i, End: j})
+}
+
+var clitics = [][]rune{[]rune("n't"), []rune("n’t"), []rune("'s"), []rune("’s"), []rune("'re"), []rune("’re"),
+	[]rune("'ve"), []rune("’ve"), []rune("'ll"), []rune("’ll"), []rune("'d"), []rune("’d"), []rune("'m"), []rune("’m")}
+
+func matchFold(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if unicode.ToLower(a[i]) != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
+
+// joinsWord reports whether the mark at runes[j] continues a word:
+// hyphens and apostrophes between letters, and the separators inside
+// numbers ("1,000.5", "9/11", "10:30").
+func joinsWord(runes []rune, j int) bool {
+	if j+1 >= len(runes) || !isWordRune(runes[j+1]) || !isWordRune(runes[j-1]) {
+		return false
+	}
+	switch runes[j] {
+	case '-', '\u2010', '\u2011', '\'', '’', '&':
+		return true
+	case ',', '.', ':', '/':
+		return unicode.IsDigit(runes[j-1]) && unicode.IsDigit(runes[j+1])
+	}
+	return false
+}
+
+// keepsPeriod reports whether the full stop after word belongs to it.
+func keepsPeriod(word []rune, runes []rune, dot int) bool {
+	if len(word) == 1 && unicode.IsUpper(word[0]) {
+		return true // initials: "J. R. R. Tolkien"
+	}
+	lw := strings.ToLower(string(word))
+	if !abbreviations[lw] {
+		return false
+	}
+	// A stop right before a closing quote or the end ends a sentence.
+	if dot+1 >= len(runes) || isCloser(string(runes[dot+1])) {
+		return false
+	}
+	// "No. 5" but not "said no. She".
+	if lw == "no" {
+		k := dot + 1
+		for k < len(runes) && runes[k] == ' ' {
+			k++
+		}
+		return k < len(runes) && unicode.IsDigit(runes[k])
+	}
+	return true
+}
+
+// abbreviations keep their full stop; most of them never end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "maj": true,
+	"st": true, "jr": true, "sr": true, "rev": true, "hon": true, "pres": true, "supt": true, "insp": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "bros": true, "no": true, "vs": true, "etc": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "ave": true, "blvd": true,
+	"dept": true, "univ": true, "approx": true, "est": true, "fig": true, "vol": true, "ed": true, "al": true,
+	"ariz": true, "calif": true, "colo": true, "conn": true, "fla": true, "ga": true, "ill": true, "ind": true,
+	"kan": true, "ky": true, "la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true,
+	"mo": true, "mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
+	"tex": true, "va": true, "wash": true, "wis": true, "wyo": true, "e.g": true, "i.e": true,
+}
+
+// titles are abbreviations that precede a name and so never end a
+// sentence even when a capital follows.
+var titles = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "sen.": true, "rep.": true, "gov.": true,
+	"gen.": true, "col.": true, "lt.": true, "sgt.": true, "capt.": true, "st.": true, "rev.": true, "hon.": true,
+	"pres.": true, "adm.": true, "maj.": true, "cmdr.": true, "mt.": true, "no.": true, "vs.": true,
+}
+
+// endsSentence reports whether the sentence ends after token i.
+func endsSentence(toks []Token, i int, nl []int32) bool {
+	t := toks[i]
+	next := toks[i+1]
+	// A blank line between the tokens is a paragraph break.
+	if nl[next.Start]-nl[t.End] >= 2 {
+		return true
+	}
+	switch t.Text {
+	case ".", "!", "?", "...", "…":
+	default:
+		// "U.S." or an initial at the end of a sentence: only when
+		// followed by a capital after a space and not a title.
+		last, _ := utf8.DecodeLastRuneInString(t.Text)
+		if last == '.' && len(t.Text) > 1 && !titles[strings.ToLower(t.Text)] {
+			return startsSentence(next.Text) && !isAcronym(next.Text) && strings.ToUpper(next.Text) != next.Text
+		}
+		// A closing quote or bracket right after the terminal mark.
+		if isCloser(t.Text) && i > 0 && isTerminal(toks[i-1].Text) {
+			return startsSentence(next.Text)
+		}
+		return false
+	}
+	// The terminal mark followed by a closing quote: end after the quote.
+	if isCloser(next.Text) {
+		return false
+	}
+	return startsSentence(next.Text)
+}
+
+// newlinesBefore returns, for each code-point offset, how many newlines
+// precede it, so the blank lines between two tokens are counted in O(1).
+func newlinesBefore(text string) []int32 {
+	out := make([]int32, 0, len(text)+1)
+	var c int32
+	for _, r := range text {
+		out = append(out, c)
+		if r == '\n' {
+			c++
+		}
+	}
+	return append(out, c)
+}
+
+func isTerminal(s string) bool { return s == "." || s == "!" || s == "?" || s == "..." || s == "…" }
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "”", "’", "'", ")", "]", "»", "''":
+		return true
+	}
+	return false
+}
+
+// startsSentence reports whether a token can open a sentence: a capital,
+// a digit, or an opening quote or bracket.
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(«[`", r) || unicode.Is(unicode.Han, r)
+}
+
+// isAcronym reports whether s is letters with full stops ("U.S.", "a.m.").
+func isAcronym(s string) bool {
+	dots := strings.Count(s, ".")
+	return dots >= 1 && utf8.RuneCountInString(s) <= 2*dots+1
+}

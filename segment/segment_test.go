@@ -1,0 +1,101 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+func texts(ts []Token) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Text)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"US President Donald Trump met Putin.", "US President Donald Trump met Putin ."},
+		{"Kyiv’s top demand", "Kyiv ’s top demand"},
+		{"They don't know", "They do n't know"},
+		{"The U.S. military", "The U.S. military"},
+		{"Joint Base Elmendorf-Richardson, Alaska", "Joint Base Elmendorf-Richardson , Alaska"},
+		{"“Everything concerning Ukraine,” he insisted", "“ Everything concerning Ukraine , ” he insisted"},
+		{"It cost $1,000.50 at 10:30 a.m. on 9/11", "It cost $ 1,000.50 at 10:30 a.m. on 9/11"},
+		{"Mr. Smith and Dr. Jones", "Mr. Smith and Dr. Jones"},
+		{"J. R. R. Tolkien", "J. R. R. Tolkien"},
+		{"wait... what?!", "wait ... what ? !"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := texts(Tokenize(tt.in)); got != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOffsetsAreCodePoints(t *testing.T) {
+	text := "Zelenskyy said: “Everything — ok.” Then Putin’s aide left."
+	runes := []rune(text)
+	for _, tok := range Tokenize(text) {
+		if got := string(runes[tok.Start:tok.End]); got != tok.Text {
+			t.Errorf("token %q at [%d,%d) reads %q", tok.Text, tok.Start, tok.End, got)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	text := "Trump met Putin in Anchorage. “I may leave,” he told reporters. The U.S. delegation left.\n\nA new paragraph without a stop\n\nMr. Smith went to Washington. He spoke."
+	var got []string
+	for _, s := range Split(text) {
+		got = append(got, texts(s.Tokens))
+	}
+	want := []string{
+		"Trump met Putin in Anchorage .",
+		"“ I may leave , ” he told reporters .",
+		"The U.S. delegation left .",
+		"A new paragraph without a stop",
+		"Mr. Smith went to Washington .",
+		"He spoke .",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Split:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSplitEndsAfterClosingQuote(t *testing.T) {
+	s := Split("He said “no.” She left.")
+	if len(s) != 2 || texts(s[0].Tokens) != "He said “ no . ”" {
+		t.Errorf("got %d sentences: %q", len(s), texts(s[0].Tokens))
+	}
+}
+
+// TestLinear checks that a megabyte without punctuation or breaks is
+// handled in one pass (the test deadline catches quadratic behaviour).
+func TestLinear(t *testing.T) {
+	big := strings.Repeat("word ", 200000)
+	if n := len(Split(big)); n != 1 {
+		t.Errorf("got %d sentences, want 1", n)
+	}
+	nl := strings.Repeat("line.\n\n", 100000)
+	if n := len(Split(nl)); n != 100000 {
+		t.Errorf("got %d sentences, want 100000", n)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add("Trump met Putin. “Ok,” he said.\n\nU.S. troops.")
+	f.Add("\x00\xff’s n't ...")
+	f.Fuzz(func(t *testing.T, text string) {
+		runes := []rune(text)
+		last := 0
+		for _, s := range Split(text) {
+			for _, tok := range s.Tokens {
+				if tok.Start < last || tok.End <= tok.Start || tok.End > len(runes) {
+					t.Fatalf("bad token span %+v (last %d, len %d)", tok, last, len(runes))
+				}
+				last = tok.End
+			}
+		}
+	})
+}
