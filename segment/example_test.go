@@ -12,5 +12,5 @@ func ExampleSplit() {
 	}
 	// Output:
 	// 0 50 9
-	// 51 85 9
+	// 51 84 10
 }
