@@ -85,7 +85,16 @@ func (s *Store) Search(ctx context.Context, q dateline.SearchQuery) (*dateline.S
 	}
 	res := &dateline.SearchResult{Total: len(window), Hits: []dateline.SearchHit{}}
 	if len(window) == size {
-		if err := s.read.QueryRowContext(ctx, with+`SELECT count(*) `+from, fargs...).Scan(&res.Total); err != nil {
+		// Counting needs no ranking: without filters the index alone
+		// answers (it holds only current versions of originals).
+		count := with + `SELECT count(*) ` + from
+		switch {
+		case expr != "" && where == "":
+			count = `SELECT count(*) FROM versions_fts WHERE versions_fts MATCH ?`
+		case expr != "":
+			count = `WITH m AS MATERIALIZED (SELECT rowid AS vid FROM versions_fts WHERE versions_fts MATCH ?) SELECT count(*) ` + from
+		}
+		if err := s.read.QueryRowContext(ctx, count, fargs...).Scan(&res.Total); err != nil {
 			return nil, fmt.Errorf("search: count: %w", err)
 		}
 	}
