@@ -125,7 +125,7 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 }
 
 // ingestAll makes and stores n articles: workers synthesise, analyse and
-// fingerprint; one goroutine saves, as ingest.Pipeline does.
+// fingerprint; one goroutine saves in batches, as ingest.Pipeline does.
 func ingestAll(ctx context.Context, store dateline.Store, b *base, n int, analyze ingest.Analyzer, stderr io.Writer) (time.Duration, error) {
 	p := ingest.New(ingest.Options{Store: store, Analyze: analyze})
 	docs := make(chan *dateline.Document, 64)
@@ -156,10 +156,24 @@ func ingestAll(ctx context.Context, store dateline.Store, b *base, n int, analyz
 	start, shown := time.Now(), time.Now()
 	done := 0
 	for d := range docs {
-		if _, err := store.Put(ctx, d); err != nil {
+		// Save what is ready in one transaction, as ingest.Pipeline does.
+		batch := []*dateline.Document{d}
+	fill:
+		for len(batch) < ingest.MaxBatch {
+			select {
+			case more, ok := <-docs:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, more)
+			default:
+				break fill
+			}
+		}
+		if _, err := store.PutBatch(ctx, batch); err != nil {
 			return 0, err
 		}
-		done++
+		done += len(batch)
 		if time.Since(shown) > 5*time.Second {
 			shown = time.Now()
 			fmt.Fprintf(stderr, "ingested %d/%d (%.0f/s)\n", done, n, float64(done)/time.Since(start).Seconds())

@@ -32,13 +32,17 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	db := fs.String("db", defaultDB(), "database `file` (default from $"+envDB+" or $XDG_DATA_HOME)")
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on; loopback unless you mean to share it")
-	token := fs.String("token", os.Getenv(envToken), "token that POST /api/ingest requires (default $"+envToken+"; empty: ingest refused)")
+	// The default is read after parsing so that -h never prints the token.
+	token := fs.String("token", "", "token that POST /api/ingest requires (default $"+envToken+"; none: ingest refused)")
 	maxBody := fs.Int64("max-body", httpapi.DefaultMaxBody, "largest request body in `bytes`")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *token == "" {
+		*token = os.Getenv(envToken)
 	}
 	store, err := openDB(ctx, *db)
 	if err != nil {
