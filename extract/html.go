@@ -45,6 +45,9 @@ func HTML(data []byte, opts Options) (*dateline.Article, error) {
 	clear(st)
 	measure(body, st, false)
 	blocks := paragraphs(pickBody(body, st, opts.logger()))
+	if onlyLinks(blocks) {
+		return nil, ErrNoContent
+	}
 	a.Paragraphs = bodyParagraphs(blocks, a)
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoContent
@@ -243,4 +246,15 @@ func resolve(base, ref string) string {
 		return ref
 	}
 	return b.ResolveReference(r).String()
+}
+
+// onlyLinks reports whether a body is nothing but link text — a menu or a
+// list of headlines, not an article.
+func onlyLinks(blocks []block) bool {
+	for _, b := range blocks {
+		if b.link*2 < len(b.text) {
+			return false
+		}
+	}
+	return true
 }

@@ -72,7 +72,10 @@ func TestExtractBadInputs(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	if len(lines) != 1 {
-		t.Fatalf("got %d output lines, want 1 article:\n%.2000s", len(lines), stdout.String())
+		for _, l := range lines {
+			t.Logf("output line: %.300s", l)
+		}
+		t.Fatalf("got %d output lines, want 1 article", len(lines))
 	}
 	var a struct{ Source, Title string }
 	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil || a.Source != good || a.Title == "" {
