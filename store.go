@@ -49,8 +49,11 @@ type Store interface {
 	// Quotes finds quotations by speaker and words, newest first; it
 	// returns ErrInvalid when the words are malformed.
 	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
-	// Stats counts what the store holds.
+	// Stats counts what the store holds. It reads whole tables: use Ping
+	// for health checks.
 	Stats(ctx context.Context) (StoreStats, error)
+	// Ping reports whether the store answers, cheaply.
+	Ping(ctx context.Context) error
 	// Close releases the store; it must not be used afterwards.
 	Close() error
 }

@@ -116,6 +116,15 @@ func (s *Store) migrateOne(ctx context.Context, name string) error {
 	return tx.Commit()
 }
 
+// Ping runs the cheapest query there is on a reading connection.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.read.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	return nil
+}
+
 // Stats counts rows.
 func (s *Store) Stats(ctx context.Context) (dateline.StoreStats, error) {
 	var st dateline.StoreStats

@@ -286,6 +286,9 @@ func testNotFound(t *testing.T, s dateline.Store) {
 	if _, err := s.Entity(ctx, 999); !errors.Is(err, dateline.ErrNotFound) {
 		t.Errorf("Entity(999): %v, want ErrNotFound", err)
 	}
+	if err := s.Ping(ctx); err != nil {
+		t.Errorf("Ping: %v", err)
+	}
 }
 
 func testPutInvalid(t *testing.T, s dateline.Store) {

@@ -22,8 +22,9 @@ type searchPage struct {
 	Next    template.URL
 	// Query is the raw search box text.
 	Query string
+	// Stats is filled on the home page only: counting is not free.
 	Stats dateline.StoreStats
-	// EntityName names the entity filter when it was given as an ID.
+	// FacetLink returns the current search with one parameter changed.
 	FacetLink func(key, value string) template.URL
 }
 
@@ -111,9 +112,11 @@ func (u *UI) search(w http.ResponseWriter, r *http.Request) {
 	if q.Offset+len(res.Hits) < res.Total && q.Offset+q.Limit <= dateline.MaxOffset {
 		page.Next = pageLink(q.Offset + q.Limit)
 	}
-	if page.Stats, err = u.store.Stats(r.Context()); err != nil {
-		u.fail(w, r, err)
-		return
+	if q.Text == "" { // the home page says what the store holds
+		if page.Stats, err = u.store.Stats(r.Context()); err != nil {
+			u.fail(w, r, err)
+			return
+		}
 	}
 	u.render(w, r, http.StatusOK, "search.html", page)
 }
