@@ -136,7 +136,41 @@ func paragraphs(nodes []*html.Node) []block {
 			out = append(out, b)
 		}
 	}
-	return out
+	return trimEdges(out)
+}
+
+// trimEdges drops the short, function-word-poor blocks at the end of the
+// body: the date lines, prices, button labels and one-line calls to action
+// that follow the last paragraph. It classifies blocks as jusText does
+// (Pomikálek, 2011): long text rich in stop words is prose; short text poor
+// in them is furniture. Only the tail is trimmed — a short line between
+// paragraphs is more often a subheading.
+func trimEdges(bs []block) []block {
+	end := len(bs)
+	for end > 1 {
+		b := bs[end-1]
+		if len(b.text) >= 80 || b.heading && end < len(bs) || stopShare(b.text) >= 0.15 {
+			break
+		}
+		end--
+	}
+	return bs[:end]
+}
+
+// stopShare is the share of words in s that are common function words of
+// any of the languages dateline knows.
+func stopShare(s string) float64 {
+	n, stop := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isLetterOrDigit(r) && r != '\'' }) {
+		n++
+		if len(stopIndex[w]) > 0 {
+			stop++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(stop) / float64(n)
 }
 
 // cutTail drops the sections that follow an article — related stories,
