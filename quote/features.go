@@ -1,0 +1,329 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Feature templates; each feature is the hash of its template and values.
+const (
+	tBias = iota + 1
+	tW
+	tWp
+	tWn
+	tWpp
+	tWnn
+	tWpW
+	tWWn
+	tStem
+	tSuf
+	tShape
+	tState
+	tStateW
+	tNbr
+	tQrel
+	tQrelW
+	tShapePW
+	tUnitPos
+	tUnitPosW
+
+	rSide
+	rDist
+	rDistCue
+	rW
+	rWCue
+	rWp
+	rWn
+	rShape
+	rShape2
+	rStateQ
+	rSents
+	rCommas
+	rAfterCue
+	rBeforeCue
+	rLast
+	rDistState
+	rCueState
+	rNearW
+	rWState
+	rCueFull
+	rStem
+	rQuoteAdj
+)
+
+func h(s string) uint64 {
+	x := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		x ^= uint64(s[i])
+		x *= 1099511628211
+	}
+	return x
+}
+
+func mix(a, b uint64) uint64 {
+	x := (a ^ b) * 0x9E3779B97F4A7C15
+	x ^= x >> 29
+	x *= 0xBF58476D1CE4E5B9
+	return x ^ x>>32
+}
+
+func f1(t int, a uint64) uint64       { return mix(mix(uint64(t), a), 1) }
+func f2(t int, a, b uint64) uint64    { return mix(mix(mix(uint64(t), a), b), 2) }
+func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(mix(uint64(t), a), b), c), 3) }
+
+// tokenInfo is what features read of a token, computed once per text.
+type tokenInfo struct {
+	w, stem, suf uint64
+	shape        uint64
+	sentEnd      bool // . ! ? ending a sentence
+	comma        bool
+}
+
+var boundary = h("<B>")
+
+func (v *view) infos() []tokenInfo {
+	out := make([]tokenInfo, len(v.toks))
+	for i, lw := range v.lw {
+		out[i] = tokenInfo{
+			w:       h(lw),
+			stem:    h(stem(lw)),
+			suf:     h(suffix(lw, 3)),
+			shape:   shape(v.toks[i].Text),
+			sentEnd: lw == "." || lw == "!" || lw == "?",
+			comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
+		}
+	}
+	return out
+}
+
+// stem strips the commonest English inflections so that "says", "said"
+// (kept: irregular), "saying" and "say" share weight where they can.
+func stem(w string) string {
+	for _, s := range []string{"ing", "ed", "es", "s"} {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	return w
+}
+
+func suffix(w string, n int) string {
+	r := []rune(w)
+	if len(r) <= n {
+		return w
+	}
+	return string(r[len(r)-n:])
+}
+
+// shape is a coarse class: capitalised, lower, upper, digit, punctuation,
+// quotation mark.
+func shape(s string) uint64 {
+	r := []rune(s)
+	switch {
+	case len(r) == 0:
+		return 0
+	case len(r) == 1 && isQuoteMark(r[0]) || s == "``" || s == "''":
+		return 1
+	case unicode.IsUpper(r[0]):
+		for _, c := range r[1:] {
+			if unicode.IsLower(c) {
+				return 2
+			}
+		}
+		return 3
+	case unicode.IsLower(r[0]):
+		return 4
+	case unicode.IsDigit(r[0]):
+		return 5
+	}
+	return 6
+}
+
+// unitContext holds per-unit prefix counts so that features about what
+// lies between a token and a cue cost O(1).
+type unitContext struct {
+	u0, u1        int
+	sents, commas []int32 // prefix counts over the unit, len u1-u0+1
+	quotes        []int32
+	qrel          []uint8 // per token: 1 a quotation ends before it in the unit, 2 one starts after it
+}
+
+func (v *view) unitContext(info []tokenInfo, u [2]int) *unitContext {
+	n := u[1] - u[0]
+	c := &unitContext{u0: u[0], u1: u[1], sents: make([]int32, n+1), commas: make([]int32, n+1), quotes: make([]int32, n+1), qrel: make([]uint8, n)}
+	for k := 0; k < n; k++ {
+		i := u[0] + k
+		c.sents[k+1] = c.sents[k] + b2i(info[i].sentEnd && k+1 < n)
+		c.commas[k+1] = c.commas[k] + b2i(info[i].comma)
+		c.quotes[k+1] = c.quotes[k] + b2i(v.state[i] == openMark || v.state[i] == closeMark)
+	}
+	seen := false
+	for k := 0; k < n; k++ {
+		if seen {
+			c.qrel[k] |= 1
+		}
+		if v.state[u[0]+k] == closeMark {
+			seen = true
+		}
+	}
+	seen = false
+	for k := n - 1; k >= 0; k-- {
+		if seen {
+			c.qrel[k] |= 2
+		}
+		if v.state[u[0]+k] == openMark {
+			seen = true
+		}
+	}
+	return c
+}
+
+func b2i(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (c *unitContext) between(pre []int32, a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	return int(pre[b-c.u0] - pre[a-c.u0])
+}
+
+func wordAt(info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return boundary
+	}
+	return info[i].w
+}
+
+// cueFeatures appends the features of token i for the cue labeller.
+func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64) []uint64 {
+	w := info[i].w
+	wp, wn := wordAt(info, c, i-1), wordAt(info, c, i+1)
+	st := uint64(v.state[i])
+	qrel := uint64(c.qrel[i-c.u0])
+	pos := uint64(0)
+	if i == c.u0 {
+		pos = 1
+	} else if i == c.u1-1 {
+		pos = 2
+	}
+	shp := uint64(7)
+	if i > c.u0 {
+		shp = info[i-1].shape
+	}
+	return append(buf,
+		f1(tBias, 0),
+		f1(tW, w),
+		f1(tWp, wp),
+		f1(tWn, wn),
+		f1(tWpp, wordAt(info, c, i-2)),
+		f1(tWnn, wordAt(info, c, i+2)),
+		f2(tWpW, wp, w),
+		f2(tWWn, w, wn),
+		f1(tStem, info[i].stem),
+		f1(tSuf, info[i].suf),
+		f1(tShape, info[i].shape),
+		f1(tState, st),
+		f2(tStateW, st, w),
+		f1(tQrel, qrel),
+		f2(tQrelW, qrel, info[i].stem),
+		f2(tShapePW, shp, w),
+		f1(tUnitPos, pos),
+		f2(tUnitPosW, pos, w),
+	)
+}
+
+func distBucket(d int) uint64 {
+	switch {
+	case d <= 3:
+		return uint64(d)
+	case d <= 5:
+		return 4
+	case d <= 8:
+		return 5
+	case d <= 15:
+		return 6
+	case d <= 30:
+		return 7
+	}
+	return 8
+}
+
+func cap3(n int) uint64 { return uint64(min(n, 3)) }
+
+// roleFeatures appends the features of token i for labelling the source
+// and content of the cue [c0, c1). Cue tokens themselves are masked.
+func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue uint64, buf []uint64) []uint64 {
+	side := uint64(0)
+	d := c0 - i
+	a, b := i+1, c0
+	if i >= c1 {
+		side, d, a, b = 1, i-c1+1, c1, i
+	}
+	db := distBucket(d)
+	w := info[i].w
+	st := uint64(v.state[i])
+	cw := info[c0].stem
+	qb := cap3(c.between(c.quotes, a, b))
+	sb := cap3(c.between(c.sents, a, b))
+	cb := cap3(c.between(c.commas, a, b))
+	last := uint64(0)
+	if i == c.u1-1 {
+		last = 1
+	} else if info[i+1].sentEnd && i+2 == c.u1 {
+		last = 2
+	}
+	near := uint64(9)
+	if d <= 2 {
+		near = db
+	}
+	// adj: the token is in a quotation that ends just before the cue's
+	// neighbourhood or starts just after it (at most 3 tokens away).
+	adj := uint64(0)
+	if v.qid[i] >= 0 {
+		for k := max(c.u0, c0-4); k < c0; k++ {
+			if v.qid[k] == v.qid[i] {
+				adj = 1
+			}
+		}
+		for k := c1; k < min(c.u1, c1+4); k++ {
+			if v.qid[k] == v.qid[i] {
+				adj |= 2
+			}
+		}
+	}
+	return append(buf,
+		f1(rSide, side),
+		f2(rDist, side, db),
+		f3(rDistCue, side, db, cw),
+		f2(rW, side, w),
+		f3(rWCue, side, w, cw),
+		f2(rWp, side, wordAt(info, c, i-1)),
+		f2(rWn, side, wordAt(info, c, i+1)),
+		f2(rShape, side, info[i].shape),
+		f3(rShape2, side, info[i].shape, shapeAt(info, c, i-1)),
+		f3(rStateQ, side, st, qb),
+		f2(rSents, side, sb),
+		f3(rCommas, side, cb, sb),
+		f3(rAfterCue, side, wordAt(info, c, c1), db),
+		f3(rBeforeCue, side, wordAt(info, c, c0-1), db),
+		f3(rLast, side, last, st),
+		f3(rDistState, side, db, st),
+		f3(rCueState, side, cw, st),
+		f3(rNearW, side, near, w),
+		f3(rWState, side, w, st),
+		f2(rCueFull, side, cue),
+		f3(rQuoteAdj, side, adj, st),
+	)
+}
+
+func shapeAt(info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return 7
+	}
+	return info[i].shape
+}

@@ -1,0 +1,174 @@
+package quote
+
+import (
+	"strings"
+)
+
+// Labels of the cue pass and of the role pass (BIO).
+const (
+	lO = iota
+	lB
+	lI
+)
+
+const (
+	rO = iota
+	rBS
+	rIS
+	rBC
+	rIC
+)
+
+var (
+	cueCont  = []int{-1, -1, lB}
+	roleCont = []int{-1, -1, rBS, -1, rBC}
+)
+
+// Model finds attribution relations in two passes, after the cascade of
+// Pareti (2016, "PARC 3.0") and the SRL-style labelling of Scheible et al.
+// (2016, "Model architectures for quotation detection"): first the cues,
+// then, for each cue, its source and content among the tokens of the
+// cue's unit, with features that say where each token lies relative to
+// that cue.
+type Model struct {
+	cue, role *linear
+}
+
+// rel is a relation over token indices: each span is a list of [a, b)
+// token ranges; source is empty when none was found.
+type rel struct {
+	cue     [2]int
+	source  [][2]int
+	content [][2]int
+}
+
+// scratch holds buffers reused across units.
+type scratch struct {
+	feats [][]uint64
+	flat  []uint64
+	mask  []bool
+}
+
+func (s *scratch) reset(n int) {
+	s.feats = s.feats[:0]
+	s.flat = s.flat[:0]
+	if cap(s.mask) < n {
+		s.mask = make([]bool, n)
+	}
+	s.mask = s.mask[:n]
+	clear(s.mask)
+}
+
+// collect builds the feature lists from the flat buffer once all are in,
+// so the buffer may grow while features are appended.
+func (s *scratch) collect(ends []int) [][]uint64 {
+	s.feats = s.feats[:0]
+	start := 0
+	for _, e := range ends {
+		s.feats = append(s.feats, s.flat[start:e:e])
+		start = e
+	}
+	return s.feats
+}
+
+func (m *Model) cueFeats(v *view, info []tokenInfo, c *unitContext, s *scratch, ends []int) ([][]uint64, []int) {
+	s.reset(c.u1 - c.u0)
+	ends = ends[:0]
+	for i := c.u0; i < c.u1; i++ {
+		s.flat = v.cueFeatures(info, c, i, s.flat)
+		ends = append(ends, len(s.flat))
+	}
+	return s.collect(ends), ends
+}
+
+func (m *Model) roleFeats(v *view, info []tokenInfo, c *unitContext, c0, c1 int, s *scratch, ends []int) ([][]uint64, []int) {
+	s.reset(c.u1 - c.u0)
+	ends = ends[:0]
+	cue := cueHash(v, c0, c1)
+	for i := c.u0; i < c.u1; i++ {
+		if i >= c0 && i < c1 {
+			s.mask[i-c.u0] = true
+		} else {
+			s.flat = v.roleFeatures(info, c, c0, c1, i, cue, s.flat)
+		}
+		ends = append(ends, len(s.flat))
+	}
+	return s.collect(ends), ends
+}
+
+func cueHash(v *view, c0, c1 int) uint64 {
+	return h(strings.Join(v.lw[c0:c1], " "))
+}
+
+// relations labels the whole view.
+func (m *Model) relations(v *view) []rel {
+	info := v.infos()
+	var s scratch
+	var ends []int
+	var out []rel
+	for _, u := range v.units {
+		c := v.unitContext(info, u)
+		var feats [][]uint64
+		feats, ends = m.cueFeats(v, info, c, &s, ends)
+		labels := m.cue.decode(feats, nil)
+		for _, cue := range chunks(labels, lB, lI) {
+			c0, c1 := u[0]+cue[0], u[0]+cue[1]
+			feats, ends = m.roleFeats(v, info, c, c0, c1, &s, ends)
+			roles := m.role.decode(feats, s.mask)
+			r := rel{cue: [2]int{c0, c1}}
+			for _, ch := range chunks(roles, rBC, rIC) {
+				r.content = append(r.content, [2]int{u[0] + ch[0], u[0] + ch[1]})
+			}
+			if src := chunks(roles, rBS, rIS); len(src) > 0 {
+				r.source = [][2]int{nearest(src, cue)}
+				r.source[0][0] += u[0]
+				r.source[0][1] += u[0]
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// chunks returns the [a, b) ranges labelled b (begin) then i (inside).
+func chunks(labels []int, b, in int) [][2]int {
+	var out [][2]int
+	for k := 0; k < len(labels); k++ {
+		if labels[k] != b && labels[k] != in {
+			continue
+		}
+		j := k + 1
+		for j < len(labels) && labels[j] == in {
+			j++
+		}
+		out = append(out, [2]int{k, j})
+		k = j - 1
+	}
+	return out
+}
+
+// nearest picks the chunk closest to the cue: a relation has one source.
+func nearest(cs [][2]int, cue [2]int) [2]int {
+	best, bd := cs[0], 1<<30
+	for _, c := range cs {
+		d := cue[0] - c[1]
+		if c[0] >= cue[1] {
+			d = c[0] - cue[1]
+		}
+		if d < bd {
+			best, bd = c, d
+		}
+	}
+	return best
+}
+
+// pieces turns token ranges into code-point pieces.
+func (v *view) pieces(rs [][2]int) Pieces {
+	var out Pieces
+	for _, r := range rs {
+		if r[1] > r[0] {
+			out = append(out, [2]int{v.toks[r[0]].Start, v.toks[r[1]-1].End})
+		}
+	}
+	return out
+}

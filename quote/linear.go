@@ -1,0 +1,323 @@
+package quote
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// linear is a linear-chain model over a few BIO labels: one weight per
+// (feature, label) and one per label bigram, decoded by Viterbi. It is
+// trained by the averaged structured perceptron of Collins (2002), "Discriminative
+// training methods for hidden Markov models".
+type linear struct {
+	labels int
+	cont   []int // cont[l] is the B label that l continues, or -1
+	rows   map[uint64]int32
+	w      []float32 // len(rows) × labels
+	trans  []float32 // (labels+1) × labels; the last row is the start
+}
+
+func newLinear(cont []int) *linear {
+	l := len(cont)
+	return &linear{labels: l, cont: cont, rows: map[uint64]int32{}, trans: make([]float32, (l+1)*l)}
+}
+
+// allowed reports whether label c may follow p (p == labels: start).
+func (m *linear) allowed(p, c int) bool {
+	b := m.cont[c]
+	return b < 0 || p == b || p == c
+}
+
+// emit fills out (len(feats) × labels) with the feature scores.
+func (m *linear) emit(feats [][]uint64, out []float32) {
+	L := m.labels
+	for i, fs := range feats {
+		row := out[i*L : i*L+L]
+		clear(row)
+		for _, f := range fs {
+			r, ok := m.rows[f]
+			if !ok {
+				continue
+			}
+			w := m.w[int(r)*L : int(r)*L+L]
+			for l := range row {
+				row[l] += w[l]
+			}
+		}
+	}
+}
+
+// viterbi returns the best label sequence for the emission scores; where
+// mask[i] is true the token must be labelled 0 (outside).
+func (m *linear) viterbi(emit []float32, n int, mask []bool, back []int32) []int {
+	L := m.labels
+	neg := float32(math.Inf(-1))
+	prev := make([]float32, L)
+	cur := make([]float32, L)
+	for i := 0; i < n; i++ {
+		for c := 0; c < L; c++ {
+			best, arg := neg, int32(0)
+			if mask != nil && mask[i] && c != 0 {
+				cur[c] = neg
+				back[i*L+c] = 0
+				continue
+			}
+			if i == 0 {
+				if m.allowed(L, c) {
+					best = m.trans[L*L+c]
+				}
+			} else {
+				for p := 0; p < L; p++ {
+					if prev[p] == neg || !m.allowed(p, c) {
+						continue
+					}
+					if s := prev[p] + m.trans[p*L+c]; s > best {
+						best, arg = s, int32(p)
+					}
+				}
+			}
+			if best != neg {
+				best += emit[i*L+c]
+			}
+			cur[c] = best
+			back[i*L+c] = arg
+		}
+		prev, cur = cur, prev
+	}
+	out := make([]int, n)
+	if n == 0 {
+		return out
+	}
+	best := 0
+	for c := 1; c < L; c++ {
+		if prev[c] > prev[best] {
+			best = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = best
+		best = int(back[i*L+best])
+	}
+	return out
+}
+
+// decode labels a sequence.
+func (m *linear) decode(feats [][]uint64, mask []bool) []int {
+	n := len(feats)
+	emit := make([]float32, n*m.labels)
+	m.emit(feats, emit)
+	return m.viterbi(emit, n, mask, make([]int32, n*m.labels))
+}
+
+// trainer holds the perceptron's running and summed weights; the summed
+// weights use the usual timestamp trick so averaging costs nothing per
+// step (Daumé III, "Notes on the averaged perceptron").
+type trainer struct {
+	m       *linear
+	u       []float32 // c-weighted updates of m.w
+	tu      []float32
+	c       float32
+	updates int
+}
+
+func newTrainer(cont []int) *trainer {
+	m := newLinear(cont)
+	return &trainer{m: m, tu: make([]float32, len(m.trans)), c: 1}
+}
+
+func (t *trainer) add(f uint64, l int, d float32) {
+	L := t.m.labels
+	r, ok := t.m.rows[f]
+	if !ok {
+		r = int32(len(t.m.rows))
+		t.m.rows[f] = r
+		t.m.w = append(t.m.w, make([]float32, L)...)
+		t.u = append(t.u, make([]float32, L)...)
+	}
+	t.m.w[int(r)*L+l] += d
+	t.u[int(r)*L+l] += t.c * d
+}
+
+func (t *trainer) addTrans(p, c int, d float32) {
+	k := p*t.m.labels + c
+	t.m.trans[k] += d
+	t.tu[k] += t.c * d
+}
+
+// learn decodes one sequence and moves the weights toward gold.
+func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) {
+	pred := t.m.decode(feats, mask)
+	L := t.m.labels
+	wrong := false
+	for i := range gold {
+		pg, pp := L, L
+		if i > 0 {
+			pg, pp = gold[i-1], pred[i-1]
+		}
+		if gold[i] == pred[i] && pg == pp {
+			continue
+		}
+		wrong = true
+		for _, f := range feats[i] {
+			if gold[i] != pred[i] {
+				t.add(f, gold[i], 1)
+				t.add(f, pred[i], -1)
+			}
+		}
+		t.addTrans(pg, gold[i], 1)
+		t.addTrans(pp, pred[i], -1)
+	}
+	if wrong {
+		t.updates++
+	}
+	t.c++
+}
+
+// average returns the averaged model, dropping rows whose weights are all
+// below eps in magnitude to keep the shipped model small.
+func (t *trainer) average(eps float32) *linear {
+	L := t.m.labels
+	m := newLinear(t.m.cont)
+	keys := make([]uint64, 0, len(t.m.rows))
+	for k := range t.m.rows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		r := int(t.m.rows[k])
+		row := make([]float32, L)
+		keep := false
+		for l := range row {
+			row[l] = t.m.w[r*L+l] - t.u[r*L+l]/t.c
+			if row[l] > eps || row[l] < -eps {
+				keep = true
+			}
+		}
+		if keep {
+			m.rows[k] = int32(len(m.rows))
+			m.w = append(m.w, row...)
+		}
+	}
+	for k := range m.trans {
+		m.trans[k] = t.m.trans[k] - t.tu[k]/t.c
+	}
+	return m
+}
+
+// write stores the model: labels, continuation table, transitions, then
+// the rows in key order, keys delta-coded, weights as float32.
+func (m *linear) write(w io.Writer) error {
+	keys := make([]uint64, 0, len(m.rows))
+	for k := range m.rows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	putF := func(f float32) { binary.Write(bw, binary.LittleEndian, f) }
+	put(uint64(m.labels))
+	for _, c := range m.cont {
+		put(uint64(c + 1))
+	}
+	for _, f := range m.trans {
+		putF(f)
+	}
+	put(uint64(len(keys)))
+	last := uint64(0)
+	for _, k := range keys {
+		put(k - last)
+		last = k
+		r := int(m.rows[k])
+		for _, f := range m.w[r*m.labels : r*m.labels+m.labels] {
+			putF(f)
+		}
+	}
+	return bw.Flush()
+}
+
+// readLinear reads what write wrote.
+func readLinear(r *bufio.Reader) (*linear, error) {
+	get := func() uint64 {
+		x, err := binary.ReadUvarint(r)
+		if err != nil {
+			panic(err)
+		}
+		return x
+	}
+	getF := func() float32 {
+		var f float32
+		if err := binary.Read(r, binary.LittleEndian, &f); err != nil {
+			panic(err)
+		}
+		return f
+	}
+	var m *linear
+	err := func() (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("truncated model: %v", p)
+			}
+		}()
+		L := int(get())
+		if L < 1 || L > 16 {
+			return fmt.Errorf("bad label count %d", L)
+		}
+		cont := make([]int, L)
+		for i := range cont {
+			cont[i] = int(get()) - 1
+		}
+		m = newLinear(cont)
+		for i := range m.trans {
+			m.trans[i] = getF()
+		}
+		n := int(get())
+		m.w = make([]float32, 0, n*L)
+		last := uint64(0)
+		for i := 0; i < n; i++ {
+			last += get()
+			m.rows[last] = int32(i)
+			for l := 0; l < L; l++ {
+				m.w = append(m.w, getF())
+			}
+		}
+		return nil
+	}()
+	return m, err
+}
+
+// gzipped wraps the model writers and readers.
+func writeGzip(w io.Writer, ms ...*linear) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	for _, m := range ms {
+		if err := m.write(zw); err != nil {
+			return fmt.Errorf("write model: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+func readGzip(r io.Reader, n int) ([]*linear, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	var ms []*linear
+	for i := 0; i < n; i++ {
+		m, err := readLinear(br)
+		if err != nil {
+			return nil, fmt.Errorf("read model: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
+}
