@@ -34,6 +34,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "extract clean articles from pages, files, URLs or WARCs", runExtract},
+		{"analyze", "extract and analyse articles: entities with roles and mentions (--body: text as is)", runAnalyze},
 		{"ner", "tag CoNLL-format tokens on stdin with PER/ORG/LOC/MISC", runNER},
 		{"train", "train a model: dateline train ner", runTrain},
 		{"eval", "score extraction and dates on the shared corpus", runEval},
