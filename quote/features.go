@@ -26,6 +26,10 @@ const (
 	tShapePW
 	tUnitPos
 	tUnitPosW
+	tClassPW
+	tWClassN
+	tStemState
+	tW3
 
 	rSide
 	rDist
@@ -49,6 +53,10 @@ const (
 	rCueFull
 	rStem
 	rQuoteAdj
+	rOtherCue
+	rPairW
+	rNbrState
+	rFirstAfter
 )
 
 func h(s string) uint64 {
@@ -75,7 +83,8 @@ func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(mix(uint64(t), a), b)
 type tokenInfo struct {
 	w, stem, suf uint64
 	shape        uint64
-	sentEnd      bool // . ! ? ending a sentence
+	class        uint64 // wordClass
+	sentEnd      bool   // . ! ? ending a sentence
 	comma        bool
 }
 
@@ -89,11 +98,37 @@ func (v *view) infos() []tokenInfo {
 			stem:    h(stem(lw)),
 			suf:     h(suffix(lw, 3)),
 			shape:   shape(v.toks[i].Text),
+			class:   wordClass(lw, v.toks[i].Text),
 			sentEnd: lw == "." || lw == "!" || lw == "?",
 			comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
 		}
 	}
 	return out
+}
+
+// wordClass groups the words that frame attributions: pronouns, "that",
+// quotation marks, colons and commas, determiners, names, the rest.
+func wordClass(lw, text string) uint64 {
+	switch lw {
+	case "he", "she", "they", "i", "we", "it", "you":
+		return 1
+	case "that":
+		return 2
+	case `"`:
+		return 3
+	case ":":
+		return 4
+	case ",":
+		return 5
+	case "the", "a", "an", "his", "her", "their", "its":
+		return 6
+	case "to":
+		return 7
+	}
+	if shape(text) == 2 {
+		return 8
+	}
+	return 9
 }
 
 // stem strips the commonest English inflections so that "says", "said"
@@ -145,17 +180,19 @@ type unitContext struct {
 	u0, u1        int
 	sents, commas []int32 // prefix counts over the unit, len u1-u0+1
 	quotes        []int32
+	cues          []int32 // tokens of other cues
 	qrel          []uint8 // per token: 1 a quotation ends before it in the unit, 2 one starts after it
 }
 
 func (v *view) unitContext(info []tokenInfo, u [2]int) *unitContext {
 	n := u[1] - u[0]
-	c := &unitContext{u0: u[0], u1: u[1], sents: make([]int32, n+1), commas: make([]int32, n+1), quotes: make([]int32, n+1), qrel: make([]uint8, n)}
+	c := &unitContext{u0: u[0], u1: u[1], sents: make([]int32, n+1), commas: make([]int32, n+1), quotes: make([]int32, n+1), cues: make([]int32, n+1), qrel: make([]uint8, n)}
 	for k := 0; k < n; k++ {
 		i := u[0] + k
 		c.sents[k+1] = c.sents[k] + b2i(info[i].sentEnd && k+1 < n)
 		c.commas[k+1] = c.commas[k] + b2i(info[i].comma)
 		c.quotes[k+1] = c.quotes[k] + b2i(v.state[i] == openMark || v.state[i] == closeMark)
+		c.cues[k+1] = c.cues[k] + b2i(v.cueAt != nil && v.cueAt[i])
 	}
 	seen := false
 	for k := 0; k < n; k++ {
@@ -234,6 +271,10 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 		f2(tShapePW, shp, w),
 		f1(tUnitPos, pos),
 		f2(tUnitPosW, pos, w),
+		f2(tClassPW, classAt(info, c, i-1), w),
+		f2(tWClassN, w, classAt(info, c, i+1)),
+		f2(tStemState, info[i].stem, st),
+		f3(tW3, wp, w, wn),
 	)
 }
 
@@ -318,6 +359,10 @@ func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue
 		f3(rWState, side, w, st),
 		f2(rCueFull, side, cue),
 		f3(rQuoteAdj, side, adj, st),
+		f3(rOtherCue, side, cap3(c.between(c.cues, a, b)), sb),
+		f3(rPairW, side, wordAt(info, c, i-1), w),
+		f3(rNbrState, side, stateAt(v, c, i-1), stateAt(v, c, i+1)),
+		f3(rFirstAfter, side, b2u(i == c1 || i == c0-1), w),
 	)
 }
 
@@ -326,4 +371,25 @@ func shapeAt(info []tokenInfo, c *unitContext, i int) uint64 {
 		return 7
 	}
 	return info[i].shape
+}
+
+func classAt(info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return 0
+	}
+	return info[i].class
+}
+
+func stateAt(v *view, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return 9
+	}
+	return uint64(v.state[i])
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -100,34 +100,53 @@ func cueHash(v *view, c0, c1 int) uint64 {
 	return h(strings.Join(v.lw[c0:c1], " "))
 }
 
+// cues labels the cues of the whole view, unit by unit, and marks them.
+func (m *Model) cues(v *view, info []tokenInfo, s *scratch) (cues [][2]int, unitOf []int) {
+	var ends []int
+	v.cueAt = make([]bool, len(v.toks))
+	for ui, u := range v.units {
+		c := v.unitContext(info, u)
+		var feats [][]uint64
+		feats, ends = m.cueFeats(v, info, c, s, ends)
+		for _, ch := range chunks(m.cue.decode(feats, nil, 0), lB, lI) {
+			cues = append(cues, [2]int{u[0] + ch[0], u[0] + ch[1]})
+			unitOf = append(unitOf, ui)
+			for i := u[0] + ch[0]; i < u[0]+ch[1]; i++ {
+				v.cueAt[i] = true
+			}
+		}
+	}
+	return cues, unitOf
+}
+
 // relations labels the whole view.
 func (m *Model) relations(v *view) []rel {
 	info := v.infos()
 	var s scratch
 	var ends []int
 	var out []rel
-	for _, u := range v.units {
-		c := v.unitContext(info, u)
-		var feats [][]uint64
-		feats, ends = m.cueFeats(v, info, c, &s, ends)
-		labels := m.cue.decode(feats, nil)
-		for _, cue := range chunks(labels, lB, lI) {
-			c0, c1 := u[0]+cue[0], u[0]+cue[1]
-			feats, ends = m.roleFeats(v, info, c, c0, c1, &s, ends)
-			roles := m.role.decode(feats, s.mask)
-			r := rel{cue: [2]int{c0, c1}}
-			for _, ch := range chunks(roles, rBC, rIC) {
-				r.content = append(r.content, [2]int{u[0] + ch[0], u[0] + ch[1]})
-			}
-			if src := chunks(roles, rBS, rIS); len(src) > 0 {
-				r.source = [][2]int{nearest(src, cue)}
-				r.source[0][0] += u[0]
-				r.source[0][1] += u[0]
-			}
-			out = append(out, r)
+	cues, unitOf := m.cues(v, info, &s)
+	lastWin := [2]int{-1, -1}
+	var c *unitContext
+	for k, cue := range cues {
+		win := v.window(unitOf[k])
+		if win != lastWin {
+			c, lastWin = v.unitContext(info, win), win
 		}
+		var feats [][]uint64
+		feats, ends = m.roleFeats(v, info, c, cue[0], cue[1], &s, ends)
+		roles := m.role.decode(feats, s.mask, 0)
+		r := rel{cue: cue}
+		for _, ch := range chunks(roles, rBC, rIC) {
+			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
+		}
+		if src := chunks(roles, rBS, rIS); len(src) > 0 {
+			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
+			r.source = [][2]int{{win[0] + sc[0], win[0] + sc[1]}}
+		}
+		out = append(out, r)
 	}
-	return out
+	return append(out, dashRelations(v, out)...)
 }
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).

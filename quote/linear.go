@@ -17,14 +17,14 @@ import (
 type linear struct {
 	labels int
 	cont   []int // cont[l] is the B label that l continues, or -1
-	rows   map[uint64]int32
+	rows   map[uint32]int32 // feature hashes folded to 32 bits
 	w      []float32 // len(rows) × labels
 	trans  []float32 // (labels+1) × labels; the last row is the start
 }
 
 func newLinear(cont []int) *linear {
 	l := len(cont)
-	return &linear{labels: l, cont: cont, rows: map[uint64]int32{}, trans: make([]float32, (l+1)*l)}
+	return &linear{labels: l, cont: cont, rows: map[uint32]int32{}, trans: make([]float32, (l+1)*l)}
 }
 
 // allowed reports whether label c may follow p (p == labels: start).
@@ -40,7 +40,7 @@ func (m *linear) emit(feats [][]uint64, out []float32) {
 		row := out[i*L : i*L+L]
 		clear(row)
 		for _, f := range fs {
-			r, ok := m.rows[f]
+			r, ok := m.rows[uint32(f)]
 			if !ok {
 				continue
 			}
@@ -106,11 +106,19 @@ func (m *linear) viterbi(emit []float32, n int, mask []bool, back []int32) []int
 	return out
 }
 
-// decode labels a sequence.
-func (m *linear) decode(feats [][]uint64, mask []bool) []int {
+// decode labels a sequence. bias is added to the score of every label
+// but the first (outside): a positive bias trades precision for recall.
+func (m *linear) decode(feats [][]uint64, mask []bool, bias float32) []int {
 	n := len(feats)
 	emit := make([]float32, n*m.labels)
 	m.emit(feats, emit)
+	if bias != 0 {
+		for i := range emit {
+			if i%m.labels != 0 {
+				emit[i] += bias
+			}
+		}
+	}
 	return m.viterbi(emit, n, mask, make([]int32, n*m.labels))
 }
 
@@ -132,10 +140,10 @@ func newTrainer(cont []int) *trainer {
 
 func (t *trainer) add(f uint64, l int, d float32) {
 	L := t.m.labels
-	r, ok := t.m.rows[f]
+	r, ok := t.m.rows[uint32(f)]
 	if !ok {
 		r = int32(len(t.m.rows))
-		t.m.rows[f] = r
+		t.m.rows[uint32(f)] = r
 		t.m.w = append(t.m.w, make([]float32, L)...)
 		t.u = append(t.u, make([]float32, L)...)
 	}
@@ -151,7 +159,7 @@ func (t *trainer) addTrans(p, c int, d float32) {
 
 // learn decodes one sequence and moves the weights toward gold.
 func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) {
-	pred := t.m.decode(feats, mask)
+	pred := t.m.decode(feats, mask, 0)
 	L := t.m.labels
 	wrong := false
 	for i := range gold {
@@ -183,7 +191,7 @@ func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) {
 func (t *trainer) average(eps float32) *linear {
 	L := t.m.labels
 	m := newLinear(t.m.cont)
-	keys := make([]uint64, 0, len(t.m.rows))
+	keys := make([]uint32, 0, len(t.m.rows))
 	for k := range t.m.rows {
 		keys = append(keys, k)
 	}
@@ -209,10 +217,15 @@ func (t *trainer) average(eps float32) *linear {
 	return m
 }
 
+// quantum is the step weights are rounded to when stored: an eighth is
+// far below the spread of the averaged weights and keeps most in a byte.
+const quantum = 8
+
 // write stores the model: labels, continuation table, transitions, then
-// the rows in key order, keys delta-coded, weights as float32.
+// the rows in key order, keys delta-coded, weights rounded to 1/quantum
+// and zigzag-coded.
 func (m *linear) write(w io.Writer) error {
-	keys := make([]uint64, 0, len(m.rows))
+	keys := make([]uint32, 0, len(m.rows))
 	for k := range m.rows {
 		keys = append(keys, k)
 	}
@@ -229,13 +242,14 @@ func (m *linear) write(w io.Writer) error {
 		putF(f)
 	}
 	put(uint64(len(keys)))
-	last := uint64(0)
+	last := uint32(0)
 	for _, k := range keys {
-		put(k - last)
+		put(uint64(k - last))
 		last = k
 		r := int(m.rows[k])
 		for _, f := range m.w[r*m.labels : r*m.labels+m.labels] {
-			putF(f)
+			q := int64(math.Round(float64(f) * quantum))
+			put(uint64(q<<1 ^ q>>63))
 		}
 	}
 	return bw.Flush()
@@ -278,12 +292,14 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 		}
 		n := int(get())
 		m.w = make([]float32, 0, n*L)
-		last := uint64(0)
+		last := uint32(0)
 		for i := 0; i < n; i++ {
-			last += get()
+			last += uint32(get())
 			m.rows[last] = int32(i)
 			for l := 0; l < L; l++ {
-				m.w = append(m.w, getF())
+				z := get()
+				q := int64(z>>1) ^ -int64(z&1)
+				m.w = append(m.w, float32(q)/quantum)
 			}
 		}
 		return nil

@@ -31,6 +31,7 @@ type view struct {
 	qid    []int32  // quotation index of a token in or marking one, else -1
 	paraAt []bool   // the token opens a paragraph
 	units  [][2]int // token ranges labelled together
+	cueAt  []bool   // tokens of cues, once found
 }
 
 // isQuoteMark reports the double quotation marks (and the treebank's
@@ -171,6 +172,31 @@ func (v *view) makeUnits() {
 		v.units = append(v.units, [2]int{start, i})
 		start = i
 	}
+}
+
+// window returns the tokens among which the source and content of a cue
+// in unit ui are sought: the unit, and the next one too where that opens
+// with a quotation mark in the same paragraph — "“A,” he said. “B.”" —
+// or in the next paragraph after a colon ("he said:" and a block quote),
+// unless a cue of its own claims it.
+func (v *view) window(ui int) [2]int {
+	u := v.units[ui]
+	if ui+1 == len(v.units) {
+		return u
+	}
+	next := v.units[ui+1]
+	if v.state[next[0]] != openMark || next[1]-u[0] > 2*maxUnit {
+		return u
+	}
+	if v.paraAt[next[0]] && v.lw[u[1]-1] != ":" {
+		return u
+	}
+	for i := next[0]; i < next[1]; i++ {
+		if v.cueAt[i] {
+			return u
+		}
+	}
+	return [2]int{u[0], next[1]}
 }
 
 // tokenRange returns the tokens [a, b) that a span of code points

@@ -16,10 +16,13 @@ import (
 // other extractors lives in the separate bench module, so that they never
 // enter this binary.
 func runEval(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 && args[0] == "quotes" {
+		return runEvalQuotes(ctx, e, args[1:])
+	}
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline eval extract|dates [flags]")
+		fmt.Fprintln(e.stderr, "usage: dateline eval extract|dates|quotes [flags]")
 		fmt.Fprintln(e.stderr, "extract: main content, title, author and date on extract/wcxb-dev")
 		fmt.Fprintln(e.stderr, "dates:   publication date on dates/ (htmldate's evaluation set)")
 		fs.PrintDefaults()

@@ -113,10 +113,13 @@ func writeTagged(w *bufio.Writer, t *ner.Tagger, lines []string) error {
 	return nil
 }
 
-// runTrain trains a model: for now only "dateline train ner".
+// runTrain trains a model: "dateline train ner" or "dateline train quotes".
 func runTrain(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 && args[0] == "quotes" {
+		return runTrainQuotes(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ner" {
-		fmt.Fprintln(e.stderr, "usage: dateline train ner [--corpus DIR] [--out FILE]")
+		fmt.Fprintln(e.stderr, "usage: dateline train ner|quotes [--corpus DIR] [--out FILE]")
 		return fmt.Errorf("%w: unknown model to train", errUsage)
 	}
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)

@@ -1,0 +1,32 @@
+package quote
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+)
+
+//go:embed model.bin.gz
+var modelData []byte
+
+// Load returns the model shipped in the package. It takes a fraction of
+// a second: load once and share the model, which is safe for concurrent
+// use.
+func Load() (*Model, error) {
+	return ReadModel(bytes.NewReader(modelData))
+}
+
+// ReadModel reads a model written by WriteModel.
+func ReadModel(r io.Reader) (*Model, error) {
+	ms, err := readGzip(r, 2)
+	if err != nil {
+		return nil, fmt.Errorf("quote: %w", err)
+	}
+	return &Model{cue: ms[0], role: ms[1]}, nil
+}
+
+// WriteModel stores the model, gzipped.
+func (m *Model) WriteModel(w io.Writer) error {
+	return writeGzip(w, m.cue, m.role)
+}
