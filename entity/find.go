@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"strings"
+
 	"github.com/datelinehq/dateline/segment"
 )
 
@@ -64,10 +66,15 @@ func newPart(field, text string) Part {
 }
 
 // tag runs the tagger over the title, subtitle and text together; the
-// dateline is a place line, not prose, and is left untagged.
+// dateline is a place line, not prose, and is left untagged. The tagger
+// is most of the cost of analysis (see BenchmarkStages in package
+// analyze), so it sees only the stretch of each sentence that can hold a
+// name: from two words before its first capitalised word to two after its
+// last, its features looking no further than that. Sentences without one
+// are not tagged at all.
 func tag(d *Doc, t Tagger) {
 	var sents [][]string
-	type ref struct{ part, sent int }
+	type ref struct{ part, from int }
 	var refs []ref
 	for pi := range d.Parts {
 		p := &d.Parts[pi]
@@ -75,12 +82,16 @@ func tag(d *Doc, t Tagger) {
 			continue
 		}
 		for si, s := range p.Sentences {
-			words := make([]string, len(s.Tokens))
-			for i, tk := range s.Tokens {
-				words[i] = tk.Text
+			lo, hi := nameStretch(s.Tokens)
+			if lo >= hi {
+				continue
+			}
+			words := make([]string, hi-lo)
+			for i := range words {
+				words[i] = s.Tokens[lo+i].Text
 			}
 			sents = append(sents, words)
-			refs = append(refs, ref{pi, si})
+			refs = append(refs, ref{pi, p.SentenceStart[si] + lo})
 		}
 	}
 	if len(sents) == 0 || t == nil {
@@ -92,13 +103,38 @@ func tag(d *Doc, t Tagger) {
 			break
 		}
 		p := &d.Parts[r.part]
-		start := p.SentenceStart[r.sent]
 		for i, tg := range tags[k] {
-			if i < len(p.Sentences[r.sent].Tokens) {
-				p.Tags[start+i] = tg
+			if i < len(sents[k]) {
+				p.Tags[r.from+i] = tg
 			}
 		}
 	}
+}
+
+// stretchMargin is how many words around the capitalised ones the tagger
+// sees.
+const stretchMargin = 2
+
+// nameStretch returns the tokens [lo, hi) of a sentence that may hold a
+// name: capitalised words (a common word starting the sentence aside)
+// with a margin. lo >= hi when there is none.
+func nameStretch(toks []segment.Token) (lo, hi int) {
+	first, last := -1, -1
+	for i, t := range toks {
+		for _, r := range t.Text {
+			if isUpper(r) && (i > 0 || !commonWords[strings.ToLower(t.Text)]) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+			break
+		}
+	}
+	if first < 0 {
+		return 0, 0
+	}
+	return max(0, first-stretchMargin), min(len(toks), last+1+stretchMargin)
 }
 
 // isHeadline reports whether a sentence is written in title case or in
