@@ -26,8 +26,9 @@ type builder struct {
 	byKey  map[string]int
 	lower  map[string]bool // words seen in lower case in the document
 	places map[string]bool // countries named in the document
-	// trustCaps is false when most of the text is in title case or
-	// capitals, where confirming names elsewhere is impossible.
+	// trustCaps is set when the text has no sentence of prose (it is all
+	// in capitals or title case), so that names cannot be confirmed
+	// elsewhere and the tagger is trusted.
 	trustCaps bool
 }
 
@@ -46,7 +47,7 @@ type ent struct {
 
 func newBuilder(d *Doc, m *Models) *builder {
 	b := &builder{d: d, m: m, byKey: map[string]int{}, lower: map[string]bool{}, places: map[string]bool{}}
-	heads, sents := 0, 0
+	prose := false
 	for pi := range d.Parts {
 		p := &d.Parts[pi]
 		for _, t := range p.Tokens {
@@ -54,16 +55,11 @@ func newBuilder(d *Doc, m *Models) *builder {
 				b.lower[t.Text] = true
 			}
 		}
-		if pi == 0 {
-			for _, h := range p.Headline {
-				sents++
-				if h {
-					heads++
-				}
-			}
+		for si, h := range p.Headline {
+			prose = prose || pi == 0 && !h && len(p.Sentences[si].Tokens) >= 6
 		}
 	}
-	b.trustCaps = sents > 0 && heads*2 > sents
+	b.trustCaps = !prose
 	return b
 }
 
