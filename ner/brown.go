@@ -62,6 +62,12 @@ var logTab, logInv = func() (t, inv [1024]float64) {
 // brownClusters clusters the words of sents that occur at least minCount
 // times into c clusters and returns each word's path.
 func brownClusters(sents [][]string, c, minCount int) map[string]clusterPath {
+	return clusterWords(sents, c, minCount, nil)
+}
+
+// clusterWords is brownClusters with a hook for tests, called with the
+// state after each word enters.
+func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[string]clusterPath {
 	counts := map[string]int{}
 	for _, s := range sents {
 		for _, w := range s {
@@ -147,8 +153,8 @@ func brownClusters(sents [][]string, c, minCount int) map[string]clusterPath {
 	for w := range V {
 		b.add(int32(w), free)
 		free++
-		if brownCheck != nil {
-			brownCheck(b)
+		if check != nil {
+			check(b)
 		}
 		if w >= c {
 			_, free = b.mergeBest()
@@ -364,5 +370,3 @@ func (b *brown) mergeBest() (kept, removed int) {
 	}
 	return a, c
 }
-
-var brownCheck func(*brown)

@@ -1,7 +1,9 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -28,8 +30,6 @@ const (
 	tShapePrev
 	tShapeNext
 	tCluster
-	tClusterPrev
-	tClusterNext
 	tCaseDom
 	tCaseDoc
 	tCapsSent
@@ -47,8 +47,13 @@ const (
 	tTokMajority
 	tTokMajorityCount
 	tEntMajority
-	tTrueCluster
 	tWordCase
+	tPrevShape
+	tCapRun
+	tGazWord
+	tTokMajorityPass1
+	tFirstMention
+	tPass1Far
 )
 
 // tokInfo is what features need of one token, computed once.
@@ -64,6 +69,7 @@ type tokInfo struct {
 	capOK        bool  // may begin or end a gazetteer match
 	length       uint8
 	gaz          [nGaz][4]uint8
+	gazWords     [nGaz]uint16
 	hyphenParts  []uint64
 	firstInSent  bool
 	capsSentence bool
@@ -85,11 +91,16 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 	for si, sent := range doc {
 		toks := make([]tokInfo, len(sent))
 		caps := capsSentence(sent)
+		title := !caps && titleSentence(sent)
+		headline := caps || title
 		lwh := make([]uint64, len(sent))
 		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
 			lw := strings.ToLower(w)
+			if headline {
+				w = lx.truecase(w, lw, caps)
+			}
 			t.lowerString = lw
 			t.w = hashString(w)
 			t.lw = hashString(lw)
@@ -100,7 +111,7 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 			tw := w
 			if f, ok := lx.forms[lw]; ok {
 				t.dom = casing(f)
-				if caps || i == 0 {
+				if headline || i == 0 {
 					tw = f
 				}
 			}
@@ -135,6 +146,9 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 			gz.match(lwh, capOK, m)
 			for i := range toks {
 				toks[i].gaz[g] = m[i]
+				if capOK[i] {
+					toks[i].gazWords[g] = gz.words[lwh[i]]
+				}
 			}
 		}
 		out[si].toks = toks
@@ -161,6 +175,43 @@ func capsSentence(sent []string) bool {
 		}
 	}
 	return upper >= 2
+}
+
+// truecase returns the usual spelling of a word of a headline: its most
+// frequent form in unlabeled text or, for an unknown word in capitals, the
+// word capitalised as a name.
+func (lx *lexicon) truecase(w, lw string, caps bool) string {
+	if f, ok := lx.forms[lw]; ok {
+		return f
+	}
+	if caps {
+		r, size := utf8.DecodeRuneInString(lw)
+		return string(unicode.ToUpper(r)) + lw[size:]
+	}
+	return w
+}
+
+// titleSentence reports a headline in title case ("Trump, Putin Begin
+// Historic Alaska Summit"), where capitals say little about names.
+func titleSentence(sent []string) bool {
+	capital, lower := 0, 0
+	for _, w := range sent {
+		switch casing(w) {
+		case caseTitle, caseUpper, caseMixed:
+			capital++
+		case caseLower:
+			// Title case leaves short function words ("with", "at") alone.
+			if utf8.RuneCountInString(w) > 4 {
+				return false
+			}
+			lower++
+		case caseNone:
+			if hasDigit(w) {
+				return false // a table row, not a headline
+			}
+		}
+	}
+	return capital >= 4 && capital >= 2*lower
 }
 
 func hasDigit(s string) bool {
@@ -203,7 +254,6 @@ func affixes(s string, pre, suf *[4]uint64) int {
 // Cluster path prefix lengths used as features, after Ratinov and Roth
 // (2009) and Miller et al. (2004).
 var clusterPrefixes = [...]int{4, 6, 10, 20}
-var contextClusterPrefixes = [...]int{4, 8, 12}
 
 // pass2 carries the first pass's labels of a document and their
 // aggregates, for the document-consistency features of the second pass
@@ -214,10 +264,11 @@ type pass2 struct {
 	tokTypes map[uint64][5]int // capitalised token (lower-case hash) -> label type counts, O last
 	entTypes map[uint64][5]int // entity string hash -> type counts
 	entKey   [][]uint64        // per token, hash of the first-pass entity containing it (0: none)
+	first    map[uint64][2]int // capitalised token (lower-case hash) -> its first occurrence
 }
 
 func newPass2(si []sentInfo, labels [][]int) *pass2 {
-	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}}
+	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}, first: map[uint64][2]int{}}
 	p.entKey = make([][]uint64, len(si))
 	for s := range si {
 		toks := si[s].toks
@@ -225,6 +276,9 @@ func newPass2(si []sentInfo, labels [][]int) *pass2 {
 		for i := range toks {
 			if toks[i].cs < caseTitle {
 				continue
+			}
+			if _, ok := p.first[toks[i].lw]; !ok {
+				p.first[toks[i].lw] = [2]int{s, i}
 			}
 			c := p.tokTypes[toks[i].lw]
 			c[typeSlot(labels[s][i])]++
@@ -333,20 +387,21 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 			b, m := t.cl.prefix(k)
 			buf = append(buf, key2(tCluster, uint64(m), b))
 		}
-		b, m := t.cl.prefix(8)
-		buf = append(buf, key3(tTrueCluster, uint64(m)<<8|uint64(t.cs), b, caps))
 	} else {
 		buf = append(buf, key1(tCluster, 99))
 	}
-	for _, k := range contextClusterPrefixes {
-		if p1.hasCl {
-			b, m := p1.cl.prefix(k)
-			buf = append(buf, key2(tClusterPrev, uint64(m), b))
+	buf = append(buf, key2(tPrevShape, p1.lw, t.short))
+	if t.cs >= caseTitle {
+		// The run of capitalised words around the token: its length and
+		// the token's place in it.
+		a, b := i, i
+		for a > 0 && toks[a-1].cs >= caseTitle && a > i-6 {
+			a--
 		}
-		if n1.hasCl {
-			b, m := n1.cl.prefix(k)
-			buf = append(buf, key2(tClusterNext, uint64(m), b))
+		for b < n-1 && toks[b+1].cs >= caseTitle && b < i+6 {
+			b++
 		}
+		buf = append(buf, key3(tCapRun, uint64(b-a+1), uint64(i-a), caps))
 	}
 	for g := range nGaz {
 		for ty := range 4 {
@@ -359,6 +414,11 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 			if pos := n1.gaz[g][ty]; pos != 0 {
 				buf = append(buf, key3(tGazNext, uint64(g), uint64(ty), uint64(pos)))
 			}
+		}
+	}
+	for g := range nGaz {
+		for m := t.gazWords[g]; m != 0; m &= m - 1 {
+			buf = append(buf, key2(tGazWord, uint64(g), uint64(bits.TrailingZeros16(m))))
 		}
 	}
 	for _, h := range t.hyphenParts {
@@ -379,12 +439,17 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		key1(tPass1Prev, lab(i-1)),
 		key1(tPass1Next, lab(i+1)),
 		key2(tPass1Pair, lab(i-1), lab(i)),
+		key2(tPass1Far, lab(i-2), lab(i+2)),
 	)
 	if t.cs >= caseTitle {
 		if best, total := majority(p2.tokTypes[t.lw], typeSlot(labels[i])); best >= 0 {
 			buf = append(buf,
 				key1(tTokMajority, uint64(best)),
-				key2(tTokMajorityCount, uint64(best), uint64(min(total, 4))))
+				key2(tTokMajorityCount, uint64(best), uint64(min(total, 4))),
+				key2(tTokMajorityPass1, uint64(best), uint64(labels[i])))
+		}
+		if f := p2.first[t.lw]; f != [2]int{s, i} {
+			buf = append(buf, key1(tFirstMention, uint64(p2.labels[f[0]][f[1]])))
 		}
 	}
 	if h := p2.entKey[s][i]; h != 0 {

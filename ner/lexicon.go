@@ -48,10 +48,13 @@ type gazetteer struct {
 	phrases  map[uint64]uint8
 	prefixes map[uint64]bool
 	maxLen   int
+	// words maps a lower-case word to where it occurs in entities: bit
+	// 4*type+part (BILU).
+	words map[uint64]uint16
 }
 
 func newGazetteer() *gazetteer {
-	return &gazetteer{phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}}
+	return &gazetteer{phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}, words: map[uint64]uint16{}}
 }
 
 const gazSeed = 0x5bd1e995
@@ -63,10 +66,21 @@ func (g *gazetteer) add(tokens []string, t int) {
 	}
 	h := uint64(gazSeed)
 	for i, tok := range tokens {
-		h = mix(h, hashString(strings.ToLower(tok)))
+		lw := hashString(strings.ToLower(tok))
+		h = mix(h, lw)
 		if i < len(tokens)-1 {
 			g.prefixes[h] = true
 		}
+		part := partI
+		switch {
+		case len(tokens) == 1:
+			part = partU
+		case i == 0:
+			part = partB
+		case i == len(tokens)-1:
+			part = partL
+		}
+		g.words[lw] |= 1 << (4*t + part)
 	}
 	g.phrases[h] |= 1 << t
 	g.maxLen = max(g.maxLen, len(tokens))

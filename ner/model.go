@@ -16,7 +16,7 @@ import (
 // pass. Integers are uvarints; weights are int16 steps of one scale per
 // pass, which loses nothing that matters to an argmax.
 
-const modelMagic = "dateline-ner 1\n"
+const modelMagic = "dateline-ner 2\n"
 
 // ErrBadModel is returned when a model file cannot be read.
 var ErrBadModel = errors.New("bad ner model")
@@ -76,6 +76,18 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 			e.uint(h - prev)
 			prev = h
 			e.uint(uint64(g.phrases[h]))
+		}
+		hs = hs[:0]
+		for h := range g.words {
+			hs = append(hs, h)
+		}
+		slices.Sort(hs)
+		e.uint(uint64(len(hs)))
+		prev = 0
+		for _, h := range hs {
+			e.uint(h - prev)
+			prev = h
+			e.uint(uint64(g.words[h]))
 		}
 		hs = hs[:0]
 		for h := range g.prefixes {
@@ -183,6 +195,11 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 		for n := d.count(); n > 0 && d.err == nil; n-- {
 			prev += d.uint()
 			gz.phrases[prev] = uint8(d.uint())
+		}
+		prev = 0
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			prev += d.uint()
+			gz.words[prev] = uint16(d.uint())
 		}
 		prev = 0
 		for n := d.count(); n > 0 && d.err == nil; n-- {

@@ -169,7 +169,7 @@ func TestBrownLossUpdates(t *testing.T) {
 		sents = append(sents, s)
 	}
 	checks := 0
-	brownCheck = func(b *brown) {
+	check := func(b *brown) {
 		K := b.k
 		mi := b.mutualInformation(-1, -1)
 		for i := range K {
@@ -185,8 +185,7 @@ func TestBrownLossUpdates(t *testing.T) {
 			}
 		}
 	}
-	defer func() { brownCheck = nil }()
-	brownClusters(sents, 4, 1)
+	clusterWords(sents, 4, 1, check)
 	if checks == 0 {
 		t.Fatal("no loss checked")
 	}
@@ -255,7 +254,16 @@ func tinyTagger(t *testing.T) *Tagger {
 			labels: [][]int{encodeSpans(spanTypes(strings.Fields(data[i])))},
 		})
 	}
-	lx := &lexicon{clusters: map[string]clusterPath{}, forms: map[string]string{}}
+	lx := &lexicon{
+		clusters: map[string]clusterPath{"Paris": {bits: 5, n: 3}, "Rome": {bits: 5, n: 3}},
+		forms:    map[string]string{"paris": "Paris", "beer": "beer"},
+	}
+	for g := range lx.gaz {
+		lx.gaz[g] = newGazetteer()
+		for _, d := range docs {
+			addEntities(lx.gaz[g], d.tokens[0], d.labels[0])
+		}
+	}
 	infos := make([][]sentInfo, len(docs))
 	for d := range docs {
 		infos[d] = lx.docInfo(docs[d].tokens)
@@ -285,7 +293,40 @@ func TestTrainTinyAndModelRoundTrip(t *testing.T) {
 	if got2 := back.Tag(sent); !reflect.DeepEqual(got2, got) {
 		t.Errorf("after a round trip: got %v, want %v", got2, got)
 	}
+	if !reflect.DeepEqual(back.lx, tg.lx) {
+		t.Errorf("after a round trip the lexicon differs:\n%+v\nwant\n%+v", back.lx, tg.lx)
+	}
+	if !sameWeights(back.first, tg.first) {
+		t.Error("after a round trip the weights differ")
+	}
 	if _, err := ReadModel(strings.NewReader(buf.String()[:buf.Len()/2])); err == nil {
 		t.Error("a truncated model was read without error")
 	}
+}
+
+// sameWeights compares two models feature by feature.
+func sameWeights(a, b *weights) bool {
+	L := numLabels
+	count := func(m *weights) int {
+		n := 0
+		for _, k := range m.keys {
+			if k != 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if count(a) != count(b) || !reflect.DeepEqual(a.trans, b.trans) {
+		return false
+	}
+	for _, k := range a.keys {
+		if k == 0 {
+			continue
+		}
+		ra, rb := a.row(k), b.row(k)
+		if rb < 0 || !reflect.DeepEqual(a.w[int(ra)*L:int(ra)*L+L], b.w[int(rb)*L:int(rb)*L+L]) {
+			return false
+		}
+	}
+	return true
 }

@@ -130,7 +130,7 @@ func runTrain(ctx context.Context, e env, args []string) error {
 	fs.IntVar(&opt.Epochs, "epochs", 0, "perceptron epochs (0: default)")
 	fs.IntVar(&opt.Folds, "folds", 0, "jackknife folds (0: default)")
 	fs.BoolVar(&opt.SinglePass, "single-pass", false, "train the first pass only")
-	fs.IntVar(&opt.Clusters, "clusters", 0, "Brown clusters (0: default)")
+	fs.IntVar(&opt.Clusters, "clusters", 0, "Brown clusters to learn from unlabeled text (0: none)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -140,7 +140,7 @@ func runTrain(ctx context.Context, e env, args []string) error {
 	opt.Corpus = *dir
 	opt.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
 	start := time.Now()
-	t, dev, err := ner.Train(opt)
+	t, err := ner.Train(opt)
 	if err != nil {
 		return err
 	}
@@ -156,9 +156,22 @@ func runTrain(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote %s in %s\n", *out, time.Since(start).Round(time.Second))
-	if dev != nil {
-		fmt.Fprintln(e.stdout, "eng.testa:")
-		dev.Report(e.stdout)
+	// Score the model as written, so the numbers are those of the file.
+	saved, err := loadTagger(*out)
+	if err != nil {
+		return err
 	}
+	devPath := filepath.Join(*dir, "ner", "conll2003", "eng.testa")
+	dev, err := os.Open(devPath)
+	if err != nil {
+		return err
+	}
+	defer dev.Close()
+	docs, err := ner.ReadCoNLL(bufio.NewReader(dev), -1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "eng.testa:")
+	ner.Evaluate(saved, docs).Report(e.stdout)
 	return ctx.Err()
 }
