@@ -12,6 +12,7 @@ import (
 // spans of headlines, which may only confirm what prose established
 // (or what the gazetteer knows).
 func (b *builder) resolve() {
+	b.vote()
 	isPerson := func(sp span) bool { return sp.tag == "PER" }
 	for _, sp := range b.spans {
 		if !sp.headline && isPerson(sp) && sp.last-sp.first > 1 {
@@ -38,6 +39,54 @@ func (b *builder) resolve() {
 			b.addOther(sp, false)
 		}
 	}
+}
+
+// vote gives every span of the same words the type most of them were
+// tagged with in prose (one sense per discourse: Gale, Church and
+// Yarowsky 1992), so that "PayPal" is not an organisation in one
+// sentence and a place in the next.
+func (b *builder) vote() {
+	votes := map[string]map[string]int{}
+	for pass := 0; pass < 2; pass++ {
+		for _, sp := range b.spans {
+			if sp.headline != (pass == 1) {
+				continue
+			}
+			k := b.spanWords(sp)
+			if pass == 1 && votes[k] != nil {
+				continue
+			}
+			if votes[k] == nil {
+				votes[k] = map[string]int{}
+			}
+			votes[k][sp.tag]++
+		}
+	}
+	for i, sp := range b.spans {
+		best, n := sp.tag, 0
+		for _, tag := range []string{"PER", "ORG", "LOC", "MISC"} {
+			if c := votes[b.spanWords(sp)][tag]; c > n {
+				best, n = tag, c
+			}
+		}
+		b.spans[i].tag = best
+	}
+}
+
+// spanWords is the words of a span, separated by spaces.
+func (b *builder) spanWords(sp span) string {
+	p := &b.d.Parts[sp.part]
+	if sp.last-sp.first == 1 {
+		return p.Tokens[sp.first].Text
+	}
+	var sb strings.Builder
+	for i := sp.first; i < sp.last; i++ {
+		if i > sp.first {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(p.Tokens[i].Text)
+	}
+	return sb.String()
 }
 
 // addPerson adds a personal name: to the person it names more fully or

@@ -114,8 +114,25 @@ func (b *builder) addSpan(sp span, sentStart int) {
 	for sp.last > sp.first && (!hasLetterOrDigit(p.Tokens[sp.last-1].Text) || isPossessive(p.Tokens[sp.last-1].Text)) {
 		sp.last--
 	}
+	// Titles at the end belong to the person who follows ("Cohere CEO
+	// Aidan Gomez"), not to the name.
+	for sp.last-sp.first > 1 && sp.tag != "PER" && titleWord[strings.ToLower(p.Tokens[sp.last-1].Text)] {
+		sp.last--
+	}
 	if sp.last <= sp.first {
 		return
+	}
+	// A name does not run over a line break: "FashionNova\n Jenny" are
+	// two lines of a list.
+	for i := sp.first + 1; i < sp.last; i++ {
+		if hasNewline(p.Runes[p.Tokens[i-1].End:p.Tokens[i].Start]) {
+			rest := sp
+			rest.first = i
+			sp.last = i
+			b.addSpan(sp, sentStart)
+			b.addSpan(rest, sentStart)
+			return
+		}
 	}
 	if sp.last-sp.first == 1 {
 		w := p.Tokens[sp.first].Text
@@ -220,3 +237,12 @@ func hasLetterOrDigit(w string) bool {
 }
 
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
+
+func hasNewline(rs []rune) bool {
+	for _, r := range rs {
+		if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
+			return true
+		}
+	}
+	return false
+}
