@@ -210,7 +210,7 @@ func (b *builder) classify(sp span, text string) class {
 		return class{typ: "ORG", key: "ORG:" + key}
 	}
 	if sp.tag == "MISC" || sp.tag == "LOC" && sp.last-sp.first == 1 {
-		if place, people, ok := gazetteer.Demonym(text); ok {
+		if place, people, ok := demonym(text); ok {
 			if people {
 				return class{typ: "NORP", key: "NORP:" + key}
 			}

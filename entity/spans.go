@@ -164,13 +164,13 @@ func (b *builder) addDemonyms(pi, from, to int, head bool) {
 			continue
 		}
 		if i+1 < to && !covered[i+1] {
-			if _, _, ok := gazetteer.Demonym(p.Tokens[i].Text + " " + p.Tokens[i+1].Text); ok {
+			if _, _, ok := demonym(p.Tokens[i].Text + " " + p.Tokens[i+1].Text); ok {
 				b.spans = append(b.spans, span{part: pi, first: i, last: i + 2, tag: "MISC", headline: head})
 				i++
 				continue
 			}
 		}
-		if _, _, ok := gazetteer.Demonym(p.Tokens[i].Text); ok {
+		if _, _, ok := demonym(p.Tokens[i].Text); ok {
 			b.spans = append(b.spans, span{part: pi, first: i, last: i + 1, tag: "MISC", headline: head})
 		}
 	}
@@ -245,4 +245,19 @@ func hasNewline(rs []rune) bool {
 		}
 	}
 	return false
+}
+
+// demonym looks a word of nationality up as written or, in capitals
+// ("RUSSIAN"), as a name is written.
+func demonym(w string) (place string, people, ok bool) {
+	if place, people, ok = gazetteer.Demonym(w); ok || !isAllCaps(w) {
+		return place, people, ok
+	}
+	f := strings.Fields(strings.ToLower(w))
+	for i, s := range f {
+		r := []rune(s)
+		r[0] = unicode.ToUpper(r[0])
+		f[i] = string(r)
+	}
+	return gazetteer.Demonym(strings.Join(f, " "))
 }
