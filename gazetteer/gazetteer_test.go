@@ -63,3 +63,13 @@ func TestDemonym(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad measures parsing the embedded table, paid once per
+// process.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
