@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -58,44 +59,28 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		}
 		c.db = filepath.Join(dir, "bench.db")
 	}
-	t0 := time.Now()
-	b, err := load(ctx, c.sources)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "loaded %d corpus articles (%d paragraphs) in %s\n", len(b.articles), len(b.paras), time.Since(t0).Round(time.Millisecond))
-
-	store, err := sqlite.Open(ctx, c.db)
-	if err != nil {
-		return err
-	}
-	analyze := ingest.NoAnalysis
-	if c.entities {
-		analyze = standIn
-	}
-	ing, err := ingestAll(ctx, store, b, c.n, analyze, stderr)
-	if err != nil {
-		store.Close()
-		return err
-	}
-	st, err := store.Stats(ctx)
-	if err != nil {
-		store.Close()
-		return err
-	}
-	if err := store.Close(); err != nil { // checkpoints the WAL into the file
-		return err
+	var ing time.Duration
+	if !c.reuse {
+		d, err := ingestCorpus(ctx, c, stderr)
+		if err != nil {
+			return err
+		}
+		ing = d
 	}
 	size := fileSize(c.db) + fileSize(c.db+"-wal")
 
 	// Serve from a freshly opened store, as `dateline serve` would.
 	runtime.GC()
 	debug.FreeOSMemory()
-	store, err = sqlite.Open(ctx, c.db)
+	store, err := sqlite.Open(ctx, c.db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -112,7 +97,9 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 
 	p50, p99 := percentile(lat, 50), percentile(lat, 99)
 	fmt.Fprintf(stdout, "articles ingested   %d (%d stored, %d copies, %d entities, %d quotes)\n", c.n, st.Articles, st.Copies, st.Entities, st.Quotes)
-	fmt.Fprintf(stdout, "ingest rate         %.0f articles/s (%s; analysis stand-in %v, fingerprint, store)\n", float64(c.n)/ing.Seconds(), ing.Round(time.Millisecond), c.entities)
+	if ing > 0 {
+		fmt.Fprintf(stdout, "ingest rate         %.0f articles/s (%s; analysis stand-in %v, fingerprint, store)\n", float64(c.n)/ing.Seconds(), ing.Round(time.Millisecond), c.entities)
+	}
 	fmt.Fprintf(stdout, "database size       %.1f MB, %.1f KB per article\n", float64(size)/1e6, float64(size)/float64(c.n)/1e3)
 	fmt.Fprintf(stdout, "search latency      p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d requests: 20 queries x %d rounds, HTTP on loopback)\n",
 		ms(p50), ms(p99), ms(lat[len(lat)-1]), len(lat), c.rounds)
@@ -122,6 +109,27 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		return fmt.Errorf("p99 %.1f ms over the %.0f ms target", ms(p99), c.maxP99Ms)
 	}
 	return nil
+}
+
+// ingestCorpus loads the corpus and ingests c.n synthetic articles into
+// c.db, closing the store so its WAL is checkpointed into the file.
+func ingestCorpus(ctx context.Context, c config, stderr io.Writer) (time.Duration, error) {
+	t0 := time.Now()
+	b, err := load(ctx, c.sources)
+	if err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(stderr, "loaded %d corpus articles (%d paragraphs) in %s\n", len(b.articles), len(b.paras), time.Since(t0).Round(time.Millisecond))
+	store, err := sqlite.Open(ctx, c.db)
+	if err != nil {
+		return 0, err
+	}
+	analyze := ingest.NoAnalysis
+	if c.entities {
+		analyze = standIn
+	}
+	ing, err := ingestAll(ctx, store, b, c.n, analyze, stderr)
+	return ing, errors.Join(err, store.Close())
 }
 
 // ingestAll makes and stores n articles: workers synthesise, analyse and

@@ -35,6 +35,7 @@ type config struct {
 	rounds    int
 	entities  bool
 	keep      bool
+	reuse     bool
 	maxP99Ms  float64
 	batchSize int
 }
@@ -50,6 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.rounds, "rounds", 10, "times each of the 20 queries is run")
 	fs.BoolVar(&c.entities, "entities", true, "attach stand-in entities and quotes so the entity and quote tables fill as with analysis")
 	fs.BoolVar(&c.keep, "keep", false, "keep the database file")
+	fs.BoolVar(&c.reuse, "reuse", false, "skip ingest and measure the existing -db (from a -keep run of -n articles)")
 	fs.Float64Var(&c.maxP99Ms, "max-p99", 50, "p99 search latency `ms` target; exit 1 when over")
 	if err := fs.Parse(args); err != nil {
 		return err
