@@ -12,13 +12,21 @@ import (
 	"sync"
 	"time"
 
+	"github.com/datelinehq/dateline/analyze"
 	"github.com/datelinehq/dateline/ingest"
 	"github.com/datelinehq/dateline/sqlite"
 )
 
 // analyzer is the understanding stage ingest and serve run on every
-// article. Swap in the analysis package here when it lands.
-func analyzer() ingest.Analyzer { return ingest.NoAnalysis }
+// article: entities, quotes, attributions and events. The models load
+// once (about half a second) and are shared by the ingest workers.
+func analyzer() (ingest.Analyzer, error) {
+	m, err := analyze.Load()
+	if err != nil {
+		return nil, err
+	}
+	return m.Article, nil
+}
 
 // EnvDB names the environment variable that overrides the default
 // database path.
@@ -68,6 +76,10 @@ func runIngest(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no INPUT given", errUsage)
 	}
+	analyse, err := analyzer()
+	if err != nil {
+		return err
+	}
 	store, err := openDB(ctx, *db)
 	if err != nil {
 		return err
@@ -77,7 +89,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	prog := newProgress(e.stderr, countInputs(fs.Args()))
 	log := slog.New(slog.NewTextHandler(prog, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	p := ingest.New(ingest.Options{
-		Store: store, Analyze: analyzer(), Workers: *workers,
+		Store: store, Analyze: analyse, Workers: *workers,
 		Input: in.options(), Progress: prog.update, Logger: log,
 	})
 	st, err := p.Run(ctx, fs.Args())

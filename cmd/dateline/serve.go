@@ -88,7 +88,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 // handler mounts the API at /api/ and /healthz and the UI everywhere else.
 func handler(store dateline.Store, token string, maxBody int64, log *slog.Logger) (http.Handler, error) {
-	p := ingest.New(ingest.Options{Store: store, Analyze: analyzer(), Logger: log})
+	analyse, err := analyzer()
+	if err != nil {
+		return nil, err
+	}
+	p := ingest.New(ingest.Options{Store: store, Analyze: analyse, Logger: log})
 	api := httpapi.New(httpapi.Options{
 		Store: store, Token: token, MaxBody: maxBody, Logger: log,
 		Ingest: func(ctx context.Context, source, url, contentType string, body []byte) (dateline.PutResult, error) {
