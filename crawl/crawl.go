@@ -29,6 +29,11 @@ type Page struct {
 	ContentType string
 	Body        []byte
 	Fetched     time.Time
+	// Aliases are the other URLs the page goes by: where its redirects
+	// ended and what its rel=canonical names. The crawl marks them seen
+	// once Handle returns; a Handle that records the page in the State's
+	// own storage can mark them done with it.
+	Aliases []string
 }
 
 // Options configures Run. Fetcher, State and Handle are required.
@@ -54,6 +59,10 @@ type Options struct {
 	// MaxAttempts is how often a page is tried before it is given up;
 	// 0 means 3.
 	MaxAttempts int
+	// Failed, when set, is told of every page given up and every poll
+	// that failed, with the error. With Once, a feed that failed is not
+	// polled again in the run.
+	Failed func(url string, err error)
 	// Once polls every feed once, whether due or not, fetches what is
 	// pending and returns, instead of watching until ctx is done. Pages
 	// waiting to be retried later stay pending for the next run.

@@ -185,9 +185,19 @@ func TestRetryAfterInCrawl(t *testing.T) {
 	defer s.Close()
 	st := NewMemory()
 	var h collector
+	opts := testOptions(st, &h)
+	var failed []string
+	opts.Failed = func(u string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		failed = append(failed, u)
+	}
 	start := time.Now()
-	if err := Run(context.Background(), []string{s.URL + "/feed.json"}, testOptions(st, &h)); err != nil {
+	if err := Run(context.Background(), []string{s.URL + "/feed.json"}, opts); err != nil {
 		t.Fatal(err)
+	}
+	if len(failed) != 1 || failed[0] != s.URL+"/gone" {
+		t.Errorf("failed %v, want only /gone", failed)
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("Once run took %v: it waited for the Retry-After", d)
@@ -198,5 +208,48 @@ func TestRetryAfterInCrawl(t *testing.T) {
 	pending, _ := st.Pending(context.Background())
 	if len(pending) != 1 || pending[0].URL != busy.URL+"/busy" || time.Until(pending[0].NotBefore) < 59*time.Minute {
 		t.Errorf("pending %+v, want /busy for in an hour", pending)
+	}
+}
+
+// TestAliases: a page that redirects and names a rel=canonical is handed
+// on with both as aliases, which are then seen, so that a feed listing
+// the page under either address does not queue it again.
+func TestAliases(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.json", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/short/1"}]}`)
+	})
+	mux.HandleFunc("/short/1", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/2025/story-1", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/2025/story-1", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><link rel="canonical" href="/story-1"></head><body><p>ok</p></body></html>`)
+	})
+	s := httptest.NewServer(mux)
+	defer s.Close()
+	st := NewMemory()
+	var mu sync.Mutex
+	var pages []Page
+	opts := testOptions(st, &collector{})
+	opts.Handle = func(_ context.Context, p Page) error {
+		mu.Lock()
+		defer mu.Unlock()
+		pages = append(pages, p)
+		return nil
+	}
+	if err := Run(context.Background(), []string{s.URL + "/feed.json"}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("handled %d pages, want 1", len(pages))
+	}
+	want := fmt.Sprint([]string{s.URL + "/2025/story-1", s.URL + "/story-1"})
+	if got := fmt.Sprint(pages[0].Aliases); got != want {
+		t.Errorf("aliases %s, want %s", got, want)
+	}
+	for _, u := range pages[0].Aliases {
+		if seen, _ := st.Seen(context.Background(), u); !seen {
+			t.Errorf("alias %s not seen", u)
+		}
 	}
 }

@@ -18,24 +18,26 @@ import (
 // already seen, it is a duplicate and dropped.
 func (c *crawler) page(ctx context.Context, it Item) result {
 	resp, err := c.opts.Fetcher.Get(ctx, fetch.Request{URL: it.URL})
-	if ctx.Err() != nil {
+	if err != nil && ctx.Err() != nil {
 		return result{item: it} // shutting down: it stays pending for the next run
 	}
-	// From here on the work is finished even during shutdown.
+	// From here on the work is finished even during shutdown: a page
+	// fetched is handled.
 	ctx = context.WithoutCancel(ctx)
 	if err != nil {
 		return c.failed(ctx, it, err)
 	}
-	if dup := c.duplicate(ctx, it, resp); dup != "" {
+	aliases := c.aliases(it, resp)
+	if dup := c.duplicate(ctx, aliases); dup != "" {
 		c.log.Debug("crawl: duplicate", "url", it.URL, "of", dup)
 		c.done(ctx, it.URL)
 		return result{item: it}
 	}
-	err = c.opts.Handle(ctx, Page{Item: it, URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body, Fetched: resp.Fetched})
+	err = c.opts.Handle(ctx, Page{Item: it, URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body, Fetched: resp.Fetched, Aliases: aliases})
 	if err != nil {
 		c.log.Warn("crawl: handling page", "url", it.URL, "err", err)
 	}
-	for _, alias := range c.aliases(it, resp) {
+	for _, alias := range aliases {
 		if _, err := c.opts.State.See(ctx, alias); err != nil {
 			c.log.Error("crawl: saving state", "url", alias, "err", err)
 		}
@@ -61,8 +63,8 @@ func (c *crawler) aliases(it Item, resp *fetch.Response) []string {
 // Aliases are only marked seen once the page is handed on, so that a page
 // fetched but not handed on before a crash is not taken for its own
 // duplicate after the restart.
-func (c *crawler) duplicate(ctx context.Context, it Item, resp *fetch.Response) string {
-	for _, alias := range c.aliases(it, resp) {
+func (c *crawler) duplicate(ctx context.Context, aliases []string) string {
+	for _, alias := range aliases {
 		if seen, err := c.opts.State.Seen(ctx, alias); err == nil && seen {
 			return alias
 		}
@@ -94,6 +96,9 @@ func (c *crawler) failed(ctx context.Context, it Item, err error) result {
 		}
 	}
 	c.log.Warn("crawl: giving up", "url", it.URL, "attempts", it.Attempts, "err", err)
+	if c.opts.Failed != nil {
+		c.opts.Failed(it.URL, err)
+	}
 	c.done(ctx, it.URL)
 	return result{item: it}
 }

@@ -85,6 +85,9 @@ func (c *crawler) poll(ctx context.Context, f FeedState) {
 		}
 		c.opts.Schedule.failed(&f, now, retryAfter)
 		c.log.Warn("crawl: poll failed", "feed", f.URL, "err", err, "next", f.NextPoll)
+		if c.opts.Failed != nil {
+			c.opts.Failed(f.URL, err)
+		}
 	} else {
 		c.opts.Schedule.polled(&f, now, fresh)
 		c.log.Info("crawl: polled", "feed", f.URL, "new", fresh, "not_modified", resp.NotModified, "next", f.NextPoll)

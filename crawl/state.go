@@ -45,8 +45,9 @@ type Item struct {
 // State is the crawler's memory: feeds, the URLs it has seen and the pages
 // it still has to fetch. Implementations must make each call durable
 // before returning (as far as they promise durability at all) and be safe
-// for concurrent use. Memory and File are the implementations here; a
-// database-backed one needs only these methods.
+// for concurrent use. Memory and File are the implementations here;
+// sqlite.CrawlState keeps it in the store's database. Package crawltest
+// is the suite every implementation must pass.
 //
 // Every method returns ErrClosed after Close, the context's error when it
 // is done, and otherwise only storage errors (wrapped with the operation).
