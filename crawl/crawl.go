@@ -43,7 +43,8 @@ type Options struct {
 	// Handle receives every new page once. It runs with a context that is
 	// not cancelled by shutdown, so that a page fetched is not lost; it
 	// must have stored or written the page when it returns, after which
-	// the page is marked done. An error is logged and the page dropped.
+	// the page is marked done. An error is logged and the page dropped,
+	// unless it wraps ErrNotHandled.
 	Handle func(ctx context.Context, p Page) error
 	// Schedule bounds how often feeds are polled.
 	Schedule Schedule
@@ -92,6 +93,12 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
+
+// ErrNotHandled, wrapped in an error of Options.Handle, says that the
+// page could not be taken for a reason of the handler's own (its storage
+// failed): the page stays pending, to be fetched again by a later run,
+// instead of being dropped.
+var ErrNotHandled = errors.New("page not handled")
 
 // Run watches the sources — URLs of feeds, sitemaps, sitemap indexes, OPML
 // files or home pages — until ctx is done (or, with Options.Once, until

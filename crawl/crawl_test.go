@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -251,5 +252,33 @@ func TestAliases(t *testing.T) {
 		if seen, _ := st.Seen(context.Background(), u); !seen {
 			t.Errorf("alias %s not seen", u)
 		}
+	}
+}
+
+// TestNotHandled: a page the handler could not take stays pending, and
+// the next run hands it on.
+func TestNotHandled(t *testing.T) {
+	s := newNewsSite(t)
+	st := NewMemory()
+	opts := testOptions(st, &collector{})
+	opts.Handle = func(_ context.Context, p Page) error {
+		if strings.HasSuffix(p.Item.URL, "/news/3") {
+			return fmt.Errorf("store full: %w", ErrNotHandled)
+		}
+		return nil
+	}
+	if err := Run(context.Background(), []string{s.URL + "/feed.xml"}, opts); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := st.Pending(context.Background())
+	if len(p) != 1 || p[0].URL != s.URL+"/news/3" {
+		t.Fatalf("pending %+v, want /news/3", p)
+	}
+	var h collector
+	if err := Run(context.Background(), nil, testOptions(st, &h)); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.pages) != 1 || h.pages[s.URL+"/news/3"] != 1 {
+		t.Errorf("second run handled %v, want /news/3", h.pages)
 	}
 }

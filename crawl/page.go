@@ -34,6 +34,10 @@ func (c *crawler) page(ctx context.Context, it Item) result {
 		return result{item: it}
 	}
 	err = c.opts.Handle(ctx, Page{Item: it, URL: resp.URL, ContentType: resp.ContentType, Body: resp.Body, Fetched: resp.Fetched, Aliases: aliases})
+	if errors.Is(err, ErrNotHandled) {
+		c.log.Error("crawl: page left pending", "url", it.URL, "err", err)
+		return result{item: it}
+	}
 	if err != nil {
 		c.log.Warn("crawl: handling page", "url", it.URL, "err", err)
 	}
