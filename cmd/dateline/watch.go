@@ -1,51 +1,45 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/crawl"
-	"github.com/datelinehq/dateline/extract"
 	"github.com/datelinehq/dateline/feed"
 	"github.com/datelinehq/dateline/fetch"
+	"github.com/datelinehq/dateline/ingest"
 )
 
 // watchFlags are the flags of `dateline watch`.
 type watchFlags struct {
-	state, out, warcDir string
-	warcSize            int64
-	once, verbose       bool
-	fetch               fetch.Options
-	schedule            crawl.Schedule
-	workers             int
+	db, state, out, warcDir string
+	warcSize                int64
+	once, verbose           bool
+	polite                  politeFlags
+	maxBytes                int64
+	allowPrivate            bool
+	schedule                crawl.Schedule
+	workers                 int
 }
 
 func (f *watchFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.state, "state", "", "keep the crawl state in `FILE`, to resume after a restart (default: in memory)")
-	fs.StringVar(&f.out, "out", "", "append articles as JSON Lines to `FILE`, exactly once across restarts (default: standard output)")
+	fs.StringVar(&f.db, "db", defaultDB(), "database `file` that keeps the articles and the crawl state (default from $"+envDB+" or $XDG_DATA_HOME)")
+	fs.StringVar(&f.out, "out", "", "write articles as JSON Lines to `FILE` (- for standard output) instead of the database, exactly once across restarts")
+	fs.StringVar(&f.state, "state", "", "with --out: keep the crawl state in `FILE`, to resume after a restart (default: in memory)")
 	fs.StringVar(&f.warcDir, "warc-dir", "", "record every request and response in WARC files in `DIR`")
 	fs.Int64Var(&f.warcSize, "warc-size", fetch.DefaultArchiveSize, "start a new WARC file past `BYTES`")
 	fs.BoolVar(&f.once, "once", false, "poll each source once, fetch what it lists, and exit")
-	fs.BoolVar(&f.verbose, "v", false, "log each poll to standard error")
-	fs.StringVar(&f.fetch.Contact, "contact", "", "an e-mail address or URL added to the User-Agent, for site owners")
-	fs.StringVar(&f.fetch.UserAgent, "user-agent", "", "replace the whole User-Agent header")
-	fs.Float64Var(&f.fetch.HostRate, "rate", 1, "most requests per second to one host")
-	fs.IntVar(&f.fetch.HostConcurrency, "host-concurrency", 2, "most requests in flight to one host")
-	fs.IntVar(&f.fetch.Concurrency, "concurrency", 32, "most requests in flight in all")
-	fs.Int64Var(&f.fetch.MaxBytes, "max-bytes", fetch.DefaultMaxBytes, "largest response `size`, before and after decompression")
-	fs.DurationVar(&f.fetch.Timeout, "timeout", 30*time.Second, "time allowed for one request")
-	fs.BoolVar(&f.fetch.AllowPrivate, "allow-private", false, "allow fetching from loopback and private networks")
+	fs.BoolVar(&f.verbose, "v", false, "log each poll and each article stored to standard error")
+	f.polite.register(fs)
+	fs.Int64Var(&f.maxBytes, "max-bytes", fetch.DefaultMaxBytes, "largest response `size`, before and after decompression")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching from loopback and private networks")
 	fs.DurationVar(&f.schedule.Min, "min-interval", 2*time.Minute, "shortest gap between two polls of a feed")
 	fs.DurationVar(&f.schedule.Max, "max-interval", 6*time.Hour, "longest gap between two polls of a feed")
 	fs.IntVar(&f.workers, "workers", 16, "pages fetched at once")
@@ -57,6 +51,8 @@ func runWatch(ctx context.Context, e env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline watch [flags] SOURCE...")
 		fmt.Fprintln(e.stderr, "SOURCE: the URL of an RSS, Atom or JSON feed, a sitemap or sitemap index, an OPML file, or a home page that announces feeds; or a local OPML file.")
+		fmt.Fprintln(e.stderr, "New articles are extracted, analysed and stored in the database as they appear; the crawl state is kept there too,")
+		fmt.Fprintln(e.stderr, "so a watch stopped at any moment (SIGINT, SIGTERM, even SIGKILL) resumes where it was, storing every article once.")
 		fs.PrintDefaults()
 	}
 	var f watchFlags
@@ -68,13 +64,14 @@ func runWatch(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no SOURCE given", errUsage)
 	}
+	if f.state != "" && f.out == "" {
+		return fmt.Errorf("%w: --state goes with --out (the database keeps its own crawl state)", errUsage)
+	}
 	level := slog.LevelWarn
 	if f.verbose {
 		level = slog.LevelInfo
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
-	f.fetch.HostConcurrency = max(f.fetch.HostConcurrency, 1)
-	f.fetch.Logger = log
 	sources, err := expandSources(fs.Args())
 	if err != nil {
 		return err
@@ -110,8 +107,76 @@ func expandSources(args []string) ([]string, error) {
 	return out, nil
 }
 
-// watch wires the crawl: state, output, archive, fetcher, extraction.
+// watch wires the crawl: fetcher and archive, then the state and the
+// handler of either the database or the JSON Lines output.
 func watch(ctx context.Context, e env, sources []string, f watchFlags, log *slog.Logger) (err error) {
+	fo := f.polite.options()
+	fo.MaxBytes, fo.AllowPrivate, fo.Logger = f.maxBytes, f.allowPrivate, log
+	if f.warcDir != "" {
+		a, err := fetch.OpenArchive(f.warcDir, f.warcSize)
+		if err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, a.Close()) }()
+		fo.Archive = a
+	}
+	fetcher := fetch.New(fo)
+	defer fetcher.Close()
+	opts := crawl.Options{
+		Fetcher:     fetcher,
+		Schedule:    f.schedule,
+		Workers:     f.workers,
+		HostWorkers: fo.HostConcurrency,
+		Once:        f.once,
+		Logger:      log,
+	}
+	if f.out != "" {
+		return watchJSONL(ctx, e, sources, f, opts)
+	}
+	return watchStore(ctx, e, sources, f.db, opts)
+}
+
+// watchStore crawls into the database: the crawl state lives beside the
+// articles, and each page is extracted, analysed and stored as it comes.
+func watchStore(ctx context.Context, e env, sources []string, db string, opts crawl.Options) (err error) {
+	analyse, err := analyzer()
+	if err != nil {
+		return err
+	}
+	store, err := openDB(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, store.Close()) }()
+	state := store.CrawlState()
+	defer state.Close()
+
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	sink := &storeSink{
+		pipe:     ingest.New(ingest.Options{Store: store, Analyze: analyse}),
+		state:    state,
+		log:      opts.Logger,
+		stop:     stop,
+		outcomes: map[dateline.PutOutcome]int{},
+	}
+	opts.State, opts.Handle = state, sink.handle
+	start := time.Now()
+	err = crawl.Run(ctx, sources, opts)
+	fmt.Fprintf(e.stderr, "dateline watch: %s: %s\n", time.Since(start).Round(time.Millisecond), sink.summary())
+	if sink.err != nil {
+		err = errors.Join(err, fmt.Errorf("store failed, stopped: %w", sink.err))
+	}
+	pending, perr := state.Pending(context.WithoutCancel(ctx))
+	if total, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil && perr == nil {
+		fmt.Fprintf(e.stderr, "dateline watch: %s holds %d articles, %d versions; %d pages pending\n", db, total.Articles, total.Versions, len(pending))
+	}
+	return err
+}
+
+// watchJSONL crawls into a JSON Lines output, its state in a journal file
+// or in memory.
+func watchJSONL(ctx context.Context, e env, sources []string, f watchFlags, opts crawl.Options) (err error) {
 	var st crawl.State = crawl.NewMemory()
 	if f.state != "" {
 		fst, err := crawl.OpenFile(f.state)
@@ -123,7 +188,7 @@ func watch(ctx context.Context, e env, sources []string, f watchFlags, log *slog
 	defer func() { err = errors.Join(err, st.Close()) }()
 
 	out := &articleSink{w: e.stdout}
-	if f.out != "" {
+	if f.out != "-" {
 		file, err := openOutput(ctx, f.out, st)
 		if err != nil {
 			return err
@@ -131,110 +196,6 @@ func watch(ctx context.Context, e env, sources []string, f watchFlags, log *slog
 		defer func() { err = errors.Join(err, file.Sync(), file.Close()) }()
 		out.w = file
 	}
-	if f.warcDir != "" {
-		a, err := fetch.OpenArchive(f.warcDir, f.warcSize)
-		if err != nil {
-			return err
-		}
-		defer func() { err = errors.Join(err, a.Close()) }()
-		f.fetch.Archive = a
-	}
-	fetcher := fetch.New(f.fetch)
-	defer fetcher.Close()
-
-	return crawl.Run(ctx, sources, crawl.Options{
-		Fetcher:     fetcher,
-		State:       st,
-		Handle:      out.handle,
-		Schedule:    f.schedule,
-		Workers:     f.workers,
-		HostWorkers: f.fetch.HostConcurrency,
-		Once:        f.once,
-		Logger:      log,
-	})
-}
-
-// articleSink extracts each page and writes it as one JSON line.
-type articleSink struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-// handle extracts a page and writes the article in one write, so that a
-// process killed at any moment leaves whole lines and at most one torn
-// last line. The article's source is the page's crawl URL: openOutput
-// reads it back to know what was written.
-func (s *articleSink) handle(_ context.Context, p crawl.Page) error {
-	a, err := extract.Page(p.Body, extract.Options{URL: p.URL, ContentType: p.ContentType})
-	if err != nil {
-		return fmt.Errorf("extract %s: %w", p.URL, err)
-	}
-	a.Source = p.Item.URL
-	if a.URL == "" {
-		a.URL = p.URL
-	}
-	if a.Published == "" && !p.Item.Published.IsZero() {
-		a.Published = p.Item.Published.UTC().Format(time.RFC3339)
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(a); err != nil {
-		return fmt.Errorf("encode %s: %w", p.URL, err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, err := s.w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("write article: %w", err)
-	}
-	return nil
-}
-
-// openOutput opens the output file for appending after making it agree
-// with the state: a torn last line (the process was killed while writing
-// it) is cut off, and every article in the file is marked done, since the
-// process may have died between writing an article and recording it.
-// Together these make the output exactly-once across kills.
-func openOutput(ctx context.Context, path string, st crawl.State) (*os.File, error) {
-	file, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("open output: %w", err)
-	}
-	good, err := reconcile(ctx, file, st)
-	if err == nil {
-		err = file.Truncate(good)
-	}
-	if err == nil {
-		_, err = file.Seek(good, io.SeekStart)
-	}
-	if err != nil {
-		file.Close()
-		return nil, fmt.Errorf("open output %s: %w", path, err)
-	}
-	return file, nil
-}
-
-// reconcile marks done the source of every complete line of r and returns
-// the length of those lines.
-func reconcile(ctx context.Context, r io.Reader, st crawl.State) (int64, error) {
-	br := bufio.NewReader(r)
-	var good int64
-	for {
-		line, err := br.ReadBytes('\n')
-		if err == io.EOF {
-			return good, nil // a last line without its newline is torn
-		}
-		if err != nil {
-			return 0, err
-		}
-		var a struct {
-			Source string `json:"source"`
-		}
-		if json.Unmarshal(line, &a) == nil && a.Source != "" {
-			if err := st.Done(ctx, a.Source); err != nil {
-				return 0, err
-			}
-		}
-		good += int64(len(line))
-	}
+	opts.State, opts.Handle = st, out.handle
+	return crawl.Run(ctx, sources, opts)
 }

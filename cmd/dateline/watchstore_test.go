@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/datelinehq/dateline/sqlite"
+	"github.com/datelinehq/dateline/storetest"
+)
+
+const storeSiteArticles = 40
+
+// storeSite is a news site whose home page announces an RSS feed of
+// storeSiteArticles articles, each with its own text. Every answer for an
+// article carries its edition, the count of fetches so far: an article
+// stored a second time after a refetch would show as a new version.
+type storeSite struct {
+	*httptest.Server
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+func newStoreSite(t *testing.T) *storeSite {
+	t.Helper()
+	s := &storeSite{hits: map[string]int{}}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><title>The Wire</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><a href="/story/1">One</a></body></html>`)
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>The Wire</title>`)
+		for i := range storeSiteArticles {
+			fmt.Fprintf(w, "<item><title>Report %d</title><link>/story/%d</link><pubDate>Mon, 02 Jun 2025 %02d:00:00 GMT</pubDate></item>", i, i, i%24)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	mux.HandleFunc("/story/{n}", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		edition := s.hits[r.URL.Path]
+		s.mu.Unlock()
+		n := r.PathValue("n")
+		topic := "topic" + n
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Report %s</title></head><body><article><h1>Report %s</h1><p>%s</p><p>%s</p><p>Mayor Anna Lindqvist told reporters in Stockholm that the plan would go ahead.</p><p>This is edition %d of the report.</p></article></body></html>`,
+			n, n, storetest.Text(topic, len(n)+7), storetest.Text(topic+"b", len(n)+11), edition)
+	})
+	s.Server = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// refetched counts the fetches of articles beyond the first.
+func (s *storeSite) refetched() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, h := range s.hits {
+		n += h - 1
+	}
+	return n
+}
+
+// lockedBuffer is a bytes.Buffer a running command writes while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// TestWatchStoreKillAndResume crawls a news site into the database,
+// SIGKILLs the watch mid-crawl, stops the next run with SIGTERM, and lets
+// a third finish: the store then holds every article once, with one
+// version each (a page stored twice would have a second), and the crawl
+// state has nothing pending.
+func TestWatchStoreKillAndResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := buildDateline(t)
+	site := newStoreSite(t)
+	db := filepath.Join(t.TempDir(), "watch.db")
+	args := []string{"watch", "-v", "--once", "--allow-private", "--rate", "20", "--db", db, site.URL + "/"}
+	start := func() (*exec.Cmd, *lockedBuffer) {
+		cmd := exec.Command(bin, args...)
+		var stderr lockedBuffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd, &stderr
+	}
+	// waitStored waits until the run has stored n articles.
+	waitStored := func(cmd *exec.Cmd, stderr *lockedBuffer, n int) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for strings.Count(stderr.String(), "watch: stored") < n {
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("fewer than %d articles stored after 30s:\n%s", n, stderr)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+
+	cmd, stderr := start()
+	waitStored(cmd, stderr, 8)
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	killedAt := storedStats(t, db).Articles
+	if killedAt == 0 || killedAt >= storeSiteArticles {
+		t.Errorf("killed at %d articles: want the first run killed mid-crawl", killedAt)
+	}
+
+	cmd, stderr = start()
+	waitStored(cmd, stderr, 8)
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("after SIGTERM: %v\n%s", err, stderr)
+	}
+	stoppedAt := storedStats(t, db).Articles
+	if stoppedAt <= killedAt || stoppedAt >= storeSiteArticles {
+		t.Errorf("killed at %d articles, stopped at %d: want the second run stopped mid-crawl", killedAt, stoppedAt)
+	}
+
+	cmd, stderr = start()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("last run: %v\n%s", err, stderr)
+	}
+	t.Logf("killed at %d articles, stopped at %d, %d fetched again; last run: %s", killedAt, stoppedAt, site.refetched(), lastLine(stderr.String()))
+
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != storeSiteArticles || st.Versions != storeSiteArticles || st.Copies != 0 {
+		t.Errorf("store holds %+v, want %d articles with one version each", st, storeSiteArticles)
+	}
+	if st.Entities == 0 {
+		t.Errorf("store holds no entities: the articles were not analysed")
+	}
+	pending, err := s.CrawlState().Pending(ctx)
+	if err != nil || len(pending) != 0 {
+		t.Errorf("pending after the last run: %v, %v", pending, err)
+	}
+	// A page is fetched again only if it was in flight when the process
+	// was killed (16 workers) or stopped (2 per host, cancelled).
+	if n := site.refetched(); n > 16+2 {
+		t.Errorf("%d articles fetched again", n)
+	}
+	if !strings.Contains(stderr.String(), "0 pages pending") {
+		t.Errorf("last run summary: %s", stderr)
+	}
+}
