@@ -47,6 +47,10 @@ type Options struct {
 	Workers int
 	// Input bounds reading (sizes, private addresses).
 	Input input.Options
+	// Walk reads Run's arguments and yields their pages; nil means
+	// input.Walk. Sources.Walk also expands feeds, sitemaps, OPML lists
+	// and home pages, and fetches politely.
+	Walk func(ctx context.Context, args []string, opts input.Options, fn func(input.Item) error) error
 	// Progress, when set, is called after each input with the running
 	// totals, from the goroutine that saves.
 	Progress func(Stats)
@@ -67,6 +71,9 @@ func New(opts Options) *Pipeline {
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Walk == nil {
+		opts.Walk = input.Walk
 	}
 	log := opts.Logger
 	if log == nil {

@@ -24,7 +24,7 @@ type prepared struct {
 }
 
 // Run ingests every page of args (files, directories, URLs, WARCs, "-";
-// see input.Walk). Inputs that cannot be read or extracted are counted as
+// see input.Walk, or Options.Walk). Inputs that cannot be read or extracted are counted as
 // failed and logged; the run goes on. Run stops early, returning the
 // totals so far, when ctx is done or the store fails.
 //
@@ -44,7 +44,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string) (Stats, error) {
 		defer wg.Done()
 		defer close(jobs)
 		defer close(queue)
-		walkErr = input.Walk(ctx, args, p.opts.Input, func(it input.Item) error {
+		walkErr = p.opts.Walk(ctx, args, p.opts.Input, func(it input.Item) error {
 			j := &job{item: it, done: make(chan prepared, 1)}
 			for _, ch := range []chan *job{queue, jobs} {
 				select {
