@@ -90,7 +90,11 @@ func (c *crawler) poll(ctx context.Context, f FeedState) {
 		}
 	} else {
 		c.opts.Schedule.polled(&f, now, fresh)
-		c.log.Info("crawl: polled", "feed", f.URL, "new", fresh, "not_modified", resp.NotModified, "next", f.NextPoll)
+		attrs := []any{"feed", f.URL, "new", fresh, "not_modified", resp.NotModified}
+		if !c.opts.Once {
+			attrs = append(attrs, "next", f.NextPoll)
+		}
+		c.log.Info("crawl: polled", attrs...)
 	}
 	if err := c.opts.State.PutFeed(ctx, f); err != nil && ctx.Err() == nil {
 		c.log.Error("crawl: saving feed", "feed", f.URL, "err", err)

@@ -62,6 +62,8 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline ingest [flags] INPUT...")
 		fmt.Fprintln(e.stderr, "Extracts, analyses and stores every page of INPUT (as for extract) in the knowledge base.")
+		fmt.Fprintln(e.stderr, "A URL may also be a feed (RSS, Atom, JSON Feed), a sitemap or sitemap index, an OPML list or a home page;")
+		fmt.Fprintln(e.stderr, "so may a local file of feeds. Their articles are fetched politely (robots.txt, --rate per host).")
 		fmt.Fprintln(e.stderr, "Running it again is safe: known pages are skipped, changed pages kept as new versions.")
 		fs.PrintDefaults()
 	}
@@ -69,6 +71,8 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	in.register(fs)
 	db := fs.String("db", defaultDB(), "database `file` (default from $"+envDB+" or $XDG_DATA_HOME)")
 	workers := fs.Int("workers", 0, "pages extracted in parallel (0: one per CPU)")
+	var polite politeFlags
+	polite.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -91,6 +95,7 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	p := ingest.New(ingest.Options{
 		Store: store, Analyze: analyse, Workers: *workers,
 		Input: in.options(), Progress: prog.update, Logger: log,
+		Walk: ingestSources(polite, in.options(), log).Walk,
 	})
 	st, err := p.Run(ctx, fs.Args())
 	prog.finish()
@@ -118,12 +123,12 @@ func dropTime(_ []string, a slog.Attr) slog.Attr {
 
 // countInputs estimates how many pages args hold, for the ETA: one per
 // file, every file below a directory. It returns 0 (unknown) when an
-// argument is standard input or a WARC, whose record count is unknown
-// until read.
+// argument is standard input, a WARC or a URL (perhaps a feed), whose
+// page count is unknown until read.
 func countInputs(args []string) int {
 	n := 0
 	for _, a := range args {
-		if a == "-" || strings.Contains(strings.ToLower(a), ".warc") {
+		if a == "-" || strings.Contains(strings.ToLower(a), ".warc") || strings.Contains(a, "://") {
 			return 0
 		}
 		st, err := os.Stat(a)
