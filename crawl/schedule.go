@@ -60,6 +60,12 @@ func (s Schedule) polled(f *FeedState, now time.Time, fresh int) {
 	if f.Polls == 0 {
 		gap = s.Min // no rate yet: look again soon
 	}
+	// The gap at most doubles from one poll to the next: a few quiet
+	// minutes (a rate of 0 after the first polls) are no proof that a
+	// feed has gone quiet for Max, while a burst shortens it at once.
+	if f.Interval > 0 && gap > 2*f.Interval {
+		gap = 2 * f.Interval
+	}
 	f.Interval = min(max(gap, s.Min), s.Max)
 	f.Polls++
 	f.Failures = 0

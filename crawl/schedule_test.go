@@ -41,6 +41,14 @@ func TestSchedule(t *testing.T) {
 	if g.Interval < 110*time.Minute || g.Interval > 130*time.Minute {
 		t.Errorf("slow feed: interval %v, want about 2h", g.Interval)
 	}
+	// A feed found quiet right after its first poll slows down step by
+	// step, not straight to Max.
+	q := FeedState{}
+	s.polled(&q, now, 20)
+	s.polled(&q, now.Add(time.Minute), 0)
+	if q.Interval != 2*time.Minute {
+		t.Errorf("quiet after the first poll: interval %v, want 2m (doubled)", q.Interval)
+	}
 	s.failed(&g, now, 0)
 	s.failed(&g, now, 0)
 	if g.NextPoll != now.Add(2*time.Minute) {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -28,11 +29,14 @@ type storeSite struct {
 	*httptest.Server
 	mu   sync.Mutex
 	hits map[string]int
+	// listed is how many articles the feed lists, the first ones.
+	listed atomic.Int64
 }
 
 func newStoreSite(t *testing.T) *storeSite {
 	t.Helper()
 	s := &storeSite{hits: map[string]int{}}
+	s.listed.Store(storeSiteArticles)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<html><head><title>The Wire</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><a href="/story/1">One</a></body></html>`)
@@ -40,7 +44,7 @@ func newStoreSite(t *testing.T) *storeSite {
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>The Wire</title>`)
-		for i := range storeSiteArticles {
+		for i := range int(s.listed.Load()) {
 			fmt.Fprintf(w, "<item><title>Report %d</title><link>/story/%d</link><pubDate>Mon, 02 Jun 2025 %02d:00:00 GMT</pubDate></item>", i, i, i%24)
 		}
 		fmt.Fprint(w, `</channel></rss>`)
@@ -182,5 +186,50 @@ func TestWatchStoreKillAndResume(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "0 pages pending") {
 		t.Errorf("last run summary: %s", stderr)
+	}
+}
+
+// TestWatchStoreFollowsFeed watches a feed that grows: the articles
+// published while it runs are stored as they appear, and cancelling the
+// watch (as SIGINT does) ends it cleanly.
+func TestWatchStoreFollowsFeed(t *testing.T) {
+	site := newStoreSite(t)
+	site.listed.Store(5)
+	db := filepath.Join(t.TempDir(), "follow.db")
+	var stderr lockedBuffer
+	e := env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &stderr}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, e, []string{"watch", "-v", "--allow-private", "--rate", "50", "--min-interval", "50ms", "--db", db, site.URL + "/feed.xml"})
+	}()
+	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for strings.Count(stderr.String(), "watch: stored") < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("fewer than %d articles stored after 20s:\n%s", n, stderr.String())
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	waitFor(5)
+	site.listed.Store(12)
+	waitFor(12)
+	cancel()
+	select {
+	case c := <-code:
+		if c != 0 {
+			t.Fatalf("watch: exit %d\n%s", c, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("watch did not stop within 10s of cancelling")
+	}
+	if st := storedStats(t, db); st.Articles != 12 || st.Versions != 12 {
+		t.Errorf("store holds %+v, want 12 articles with one version each", st)
+	}
+	if !strings.Contains(stderr.String(), "12 added") {
+		t.Errorf("summary: %s", lastLine(stderr.String()))
 	}
 }
