@@ -233,3 +233,44 @@ func TestWatchStoreFollowsFeed(t *testing.T) {
 		t.Errorf("summary: %s", lastLine(stderr.String()))
 	}
 }
+
+// BenchmarkWatchStore crawls a local site of 500 articles into a new
+// database with --once, the per-host limit out of the way: the figure is
+// what extraction, analysis and storing cost a watch, model loading
+// included.
+//
+// On the shared 2-core development machine (load average about 5):
+//
+//	go test -run '^$' -bench WatchStore -benchtime 1x ./cmd/dateline
+//	BenchmarkWatchStore-2  1  4202682191 ns/op  119.0 articles/s
+func BenchmarkWatchStore(b *testing.B) {
+	const articles = 500
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel>`)
+		for i := range articles {
+			fmt.Fprintf(w, "<item><link>/story/%d</link></item>", i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	mux.HandleFunc("/story/{n}", func(w http.ResponseWriter, r *http.Request) {
+		n := r.PathValue("n")
+		fmt.Fprintf(w, `<html><head><title>Report %s</title></head><body><article><h1>Report %s</h1><p>%s</p><p>Mayor Anna Lindqvist told reporters in Stockholm that the plan would go ahead, according to Reuters.</p><p>%s</p></article></body></html>`,
+			n, n, storetest.Text("topic"+n, len(n)+7), storetest.Text("more"+n, len(n)+3))
+	})
+	site := httptest.NewServer(mux)
+	defer site.Close()
+	for b.Loop() {
+		db := filepath.Join(b.TempDir(), "bench.db")
+		var stderr bytes.Buffer
+		e := env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &stderr}
+		args := []string{"watch", "--once", "--allow-private", "--rate", "100000", "--host-concurrency", "8", "--db", db, site.URL + "/feed.xml"}
+		if code := run(context.Background(), e, args); code != 0 {
+			b.Fatalf("watch: exit %d: %s", code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), fmt.Sprintf("holds %d articles", articles)) {
+			b.Fatalf("watch: %s", stderr.String())
+		}
+	}
+	b.ReportMetric(float64(b.N*articles)/b.Elapsed().Seconds(), "articles/s")
+}
