@@ -99,10 +99,10 @@ func splitTag(t string) (prefix, typ string) {
 	return "O", ""
 }
 
-// ToIOB1 rewrites entity spans given as types and begin marks into the
+// toIOB1 rewrites entity spans given as types and begin marks into the
 // IOB1 scheme of the CoNLL-2003 files: I-X everywhere, B-X only on the
 // first token of an entity that directly follows another of the same type.
-func ToIOB1(types []string, begins []bool) []string {
+func toIOB1(types []string, begins []bool) []string {
 	out := make([]string, len(types))
 	for i, typ := range types {
 		switch {

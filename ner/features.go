@@ -54,6 +54,7 @@ const (
 	tTokMajorityPass1
 	tFirstMention
 	tPass1Far
+	tLongest
 )
 
 // tokInfo is what features need of one token, computed once.
@@ -73,6 +74,7 @@ type tokInfo struct {
 	hyphenParts  []uint64
 	firstInSent  bool
 	capsSentence bool
+	headline     bool // in a sentence in capitals or title case
 	lowerString  string
 }
 
@@ -107,6 +109,7 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 			lwh[i] = t.lw
 			t.cs = casing(w)
 			t.capsSentence = caps
+			t.headline = headline
 			t.firstInSent = i == 0
 			tw := w
 			if f, ok := lx.forms[lw]; ok {
@@ -265,14 +268,18 @@ type pass2 struct {
 	entTypes map[uint64][5]int // entity string hash -> type counts
 	entKey   [][]uint64        // per token, hash of the first-pass entity containing it (0: none)
 	first    map[uint64][2]int // capitalised token (lower-case hash) -> its first occurrence
+	entLen   [][]int           // per token, length of the first-pass entity containing it
+	longest  map[uint64][2]int // token (lower-case hash) -> length and type of the longest entity holding it
 }
 
 func newPass2(si []sentInfo, labels [][]int) *pass2 {
-	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}, first: map[uint64][2]int{}}
+	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}, first: map[uint64][2]int{}, longest: map[uint64][2]int{}}
 	p.entKey = make([][]uint64, len(si))
+	p.entLen = make([][]int, len(si))
 	for s := range si {
 		toks := si[s].toks
 		p.entKey[s] = make([]uint64, len(toks))
+		p.entLen[s] = make([]int, len(toks))
 		for i := range toks {
 			if toks[i].cs < caseTitle {
 				continue
@@ -300,6 +307,10 @@ func newPass2(si []sentInfo, labels [][]int) *pass2 {
 			}
 			for k := i; k < j; k++ {
 				p.entKey[s][k] = h
+				p.entLen[s][k] = j - i
+				if l := p.longest[toks[k].lw]; j-i > l[0] {
+					p.longest[toks[k].lw] = [2]int{j - i, t}
+				}
 			}
 			c := p.entTypes[h]
 			c[t]++
@@ -447,6 +458,10 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 				key1(tTokMajority, uint64(best)),
 				key2(tTokMajorityCount, uint64(best), uint64(min(total, 4))),
 				key2(tTokMajorityPass1, uint64(best), uint64(labels[i])))
+		}
+		if l := p2.longest[t.lw]; l[0] > p2.entLen[s][i] {
+			// A fuller name elsewhere ("Vladimir Putin" for "Putin").
+			buf = append(buf, key2(tLongest, uint64(l[1]), uint64(min(l[0], 4))))
 		}
 		if f := p2.first[t.lw]; f != [2]int{s, i} {
 			buf = append(buf, key1(tFirstMention, uint64(p2.labels[f[0]][f[1]])))

@@ -51,15 +51,54 @@ type gazetteer struct {
 	// words maps a lower-case word to where it occurs in entities: bit
 	// 4*type+part (BILU).
 	words map[uint64]uint16
+
+	// Counts while the gazetteer is built; see finish.
+	phraseCounts map[uint64][4]int32
+	wordCounts   map[uint64][16]int32
 }
 
 func newGazetteer() *gazetteer {
-	return &gazetteer{phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}, words: map[uint64]uint16{}}
+	return &gazetteer{
+		phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}, words: map[uint64]uint16{},
+		phraseCounts: map[uint64][4]int32{}, wordCounts: map[uint64][16]int32{},
+	}
+}
+
+// gazMinShare is the share of a phrase's occurrences a type needs to be
+// listed: it keeps "Washington" both a place and a person, and keeps the
+// odd mislabelling of silver data ("Putin" as a place) out.
+const gazMinShare = 0.25
+
+// finish turns the counts of add into the type sets that matching uses.
+func (g *gazetteer) finish() {
+	for h, c := range g.phraseCounts {
+		total := c[0] + c[1] + c[2] + c[3]
+		for t, n := range c {
+			if n > 0 && float64(n) >= gazMinShare*float64(total) {
+				g.phrases[h] |= 1 << t
+			}
+		}
+	}
+	for h, c := range g.wordCounts {
+		var byType [4]int32
+		var total int32
+		for b, n := range c {
+			byType[b/4] += n
+			total += n
+		}
+		for b, n := range c {
+			if n > 0 && float64(byType[b/4]) >= gazMinShare*float64(total) {
+				g.words[h] |= 1 << b
+			}
+		}
+	}
+	g.phraseCounts, g.wordCounts = nil, nil
 }
 
 const gazSeed = 0x5bd1e995
 
-// add records a phrase (its tokens) as an entity of type t.
+// add counts a phrase (its tokens) as an entity of type t; call finish
+// once all are added.
 func (g *gazetteer) add(tokens []string, t int) {
 	if len(tokens) == 0 || len(tokens) > 8 {
 		return
@@ -80,9 +119,13 @@ func (g *gazetteer) add(tokens []string, t int) {
 		case i == len(tokens)-1:
 			part = partL
 		}
-		g.words[lw] |= 1 << (4*t + part)
+		wc := g.wordCounts[lw]
+		wc[4*t+part]++
+		g.wordCounts[lw] = wc
 	}
-	g.phrases[h] |= 1 << t
+	pc := g.phraseCounts[h]
+	pc[t]++
+	g.phraseCounts[h] = pc
 	g.maxLen = max(g.maxLen, len(tokens))
 }
 

@@ -129,9 +129,9 @@ func (m *weights) encode(e *encoder) {
 		r   int
 	}
 	var rows []row
-	for j, k := range m.keys {
-		if k != 0 {
-			rows = append(rows, row{k, int(m.slot[j])})
+	for _, s := range m.slots {
+		if s.key != 0 {
+			rows = append(rows, row{s.key, int(s.row)})
 		}
 	}
 	slices.SortFunc(rows, func(a, b row) int {
@@ -189,7 +189,7 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 		lx.forms[lw] = f
 	}
 	for g := range lx.gaz {
-		gz := newGazetteer()
+		gz := &gazetteer{phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}, words: map[uint64]uint16{}}
 		gz.maxLen = int(d.uint())
 		prev := uint64(0)
 		for n := d.count(); n > 0 && d.err == nil; n-- {

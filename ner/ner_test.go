@@ -23,7 +23,7 @@ func TestIOB1RoundTrip(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tags := strings.Fields(tt.tags)
 			labels := encodeSpans(spanTypes(tags))
-			got := ToIOB1(decodeLabels(labels))
+			got := toIOB1(decodeLabels(labels))
 			if !reflect.DeepEqual(got, tags) && len(tags) > 0 {
 				t.Errorf("got %v, want %v (labels %v)", got, tags, labels)
 			}
@@ -32,7 +32,7 @@ func TestIOB1RoundTrip(t *testing.T) {
 }
 
 func TestIOB2ToIOB1(t *testing.T) {
-	got := ToIOB1(spanTypes(strings.Fields("B-PER I-PER B-PER O B-LOC B-ORG")))
+	got := toIOB1(spanTypes(strings.Fields("B-PER I-PER B-PER O B-LOC B-ORG")))
 	want := strings.Fields("I-PER I-PER B-PER O I-LOC I-ORG")
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
@@ -112,6 +112,7 @@ func TestGazetteerMatch(t *testing.T) {
 	g.add([]string{"New", "York"}, typeIndex("LOC"))
 	g.add([]string{"New", "York", "Times"}, typeIndex("ORG"))
 	g.add([]string{"York"}, typeIndex("LOC"))
+	g.finish()
 	sent := []string{"the", "NEW", "YORK", "Times", "said"}
 	lw := make([]uint64, len(sent))
 	capOK := make([]bool, len(sent))
@@ -149,8 +150,8 @@ func TestTokenize(t *testing.T) {
 		{"Putin's visit...", "Putin 's visit ..."},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(Tokenize(tt.in), " "); got != tt.want {
-			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := strings.Join(tokenize(tt.in), " "); got != tt.want {
+			t.Errorf("tokenize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -263,6 +264,7 @@ func tinyTagger(t *testing.T) *Tagger {
 		for _, d := range docs {
 			addEntities(lx.gaz[g], d.tokens[0], d.labels[0])
 		}
+		lx.gaz[g].finish()
 	}
 	infos := make([][]sentInfo, len(docs))
 	for d := range docs {
@@ -309,8 +311,8 @@ func sameWeights(a, b *weights) bool {
 	L := numLabels
 	count := func(m *weights) int {
 		n := 0
-		for _, k := range m.keys {
-			if k != 0 {
+		for _, s := range m.slots {
+			if s.key != 0 {
 				n++
 			}
 		}
@@ -319,11 +321,11 @@ func sameWeights(a, b *weights) bool {
 	if count(a) != count(b) || !reflect.DeepEqual(a.trans, b.trans) {
 		return false
 	}
-	for _, k := range a.keys {
-		if k == 0 {
+	for _, s := range a.slots {
+		if s.key == 0 {
 			continue
 		}
-		ra, rb := a.row(k), b.row(k)
+		ra, rb := s.row, b.row(s.key)
 		if rb < 0 || !reflect.DeepEqual(a.w[int(ra)*L:int(ra)*L+L], b.w[int(rb)*L:int(rb)*L+L]) {
 			return false
 		}

@@ -21,7 +21,7 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 	labels := t.labelDocument(sentences)
 	out := make([][]string, len(labels))
 	for i, l := range labels {
-		out[i] = ToIOB1(decodeLabels(l))
+		out[i] = toIOB1(decodeLabels(l))
 	}
 	return out
 }

@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// Tokenize splits running text into tokens the way the CoNLL-2003 files
+// tokenize splits running text into tokens the way the CoNLL-2003 files
 // are tokenised (Penn Treebank style, simplified): punctuation apart,
 // "n't" and "'s"-like clitics apart, curly quotes made straight.
 // Abbreviations with inner periods ("U.S.") stay whole.
-func Tokenize(text string) []string {
+func tokenize(text string) []string {
 	var out []string
 	for _, f := range strings.Fields(text) {
 		out = splitWord(f, out)

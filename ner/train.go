@@ -142,6 +142,10 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 			}
 		}
 	}
+	full.finish()
+	for _, g := range foldGaz {
+		g.finish()
+	}
 	infos := make([][]sentInfo, len(docs))
 	for d, doc := range docs {
 		lx := &lexicon{clusters: data.clusters, forms: data.forms, gaz: [nGaz]*gazetteer{gazTrain: foldGaz[foldOf(d)], gazAux: data.aux}}
@@ -264,6 +268,7 @@ func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, error
 			}
 		}
 	}
+	g.finish()
 	return g, nil
 }
 

@@ -114,7 +114,7 @@ func readTextDir(dir string) ([][]string, error) {
 
 func appendLines(out [][]string, text string) [][]string {
 	for _, line := range strings.Split(text, "\n") {
-		if t := Tokenize(line); len(t) > 0 {
+		if t := tokenize(line); len(t) > 0 {
 			out = append(out, t)
 		}
 	}

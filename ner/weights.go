@@ -6,8 +6,7 @@ import "math"
 // feature hash, and label transition weights. Lookups go through an
 // open-addressing table, which is faster than a Go map here.
 type weights struct {
-	keys  []uint64 // hash table slots; 0 is empty
-	slot  []int32  // row of each slot
+	slots []slot // hash table; key 0 is empty
 	mask  uint64
 	w     []float32 // rows x numLabels
 	trans []float32 // (numLabels+1) x (numLabels+1); index numLabels is the sentence boundary
@@ -20,17 +19,23 @@ func newWeights(keys []uint64, w, trans []float32) *weights {
 	for size < 2*len(keys)+1 {
 		size <<= 1
 	}
-	m := &weights{keys: make([]uint64, size), slot: make([]int32, size), mask: uint64(size - 1), w: w, trans: trans}
+	m := &weights{slots: make([]slot, size), mask: uint64(size - 1), w: w, trans: trans}
 	for r, k := range keys {
 		k = nonZero(k)
 		j := k & m.mask
-		for m.keys[j] != 0 {
+		for m.slots[j].key != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.keys[j] = k
-		m.slot[j] = int32(r)
+		m.slots[j] = slot{k, int32(r)}
 	}
 	return m
+}
+
+// A slot holds a key beside its row, so that a probe touches one cache
+// line.
+type slot struct {
+	key uint64
+	row int32
 }
 
 func nonZero(k uint64) uint64 {
@@ -44,9 +49,9 @@ func nonZero(k uint64) uint64 {
 func (m *weights) row(k uint64) int32 {
 	k = nonZero(k)
 	for j := k & m.mask; ; j = (j + 1) & m.mask {
-		switch m.keys[j] {
+		switch s := m.slots[j]; s.key {
 		case k:
-			return m.slot[j]
+			return s.row
 		case 0:
 			return -1
 		}
@@ -90,12 +95,9 @@ func viterbi(em []float32, n int, trans []float32, out []int, back []int32) []in
 	for i := 1; i < n; i++ {
 		for b := 0; b < L; b++ {
 			best, arg := negInf, int32(0)
-			for a := 0; a < L; a++ {
-				if !allowedTab[a*L+b] || cur[a] == negInf {
-					continue
-				}
-				if v := cur[a] + trans[a*(L+1)+b]; v > best {
-					best, arg = v, int32(a)
+			for _, a := range predecessors[b] {
+				if v := cur[a] + trans[int(a)*(L+1)+b]; v > best {
+					best, arg = v, a
 				}
 			}
 			next[b] = best + em[i*L+b]
@@ -120,14 +122,18 @@ func viterbi(em []float32, n int, trans []float32, out []int, back []int32) []in
 	return out
 }
 
-var allowedTab = func() []bool {
-	t := make([]bool, numLabels*numLabels)
-	for a := 0; a < numLabels; a++ {
-		for b := 0; b < numLabels; b++ {
-			t[a*numLabels+b] = allowed(a, b)
+// predecessors lists, for each label, the labels that may precede it:
+// the BILOU constraints leave about a third of the pairs.
+var predecessors = func() [][]int32 {
+	p := make([][]int32, numLabels)
+	for b := range numLabels {
+		for a := range numLabels {
+			if allowed(a, b) {
+				p[b] = append(p[b], int32(a))
+			}
 		}
 	}
-	return t
+	return p
 }()
 
 // prune drops the rows whose weights are all zero, which are many: a
@@ -136,11 +142,12 @@ func (m *weights) prune() {
 	L := numLabels
 	var keys []uint64
 	var w []float32
-	for j, k := range m.keys {
+	for _, s := range m.slots {
+		k := s.key
 		if k == 0 {
 			continue
 		}
-		r := int(m.slot[j])
+		r := int(s.row)
 		row := m.w[r*L : r*L+L]
 		zero := true
 		for _, v := range row {
