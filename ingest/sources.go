@@ -173,7 +173,11 @@ type classified struct {
 // each host's limits), and sorts each into a source or a page.
 func (s *Sources) classify(ctx context.Context, urls []string) []classified {
 	out := make([]classified, len(urls))
-	sem := make(chan struct{}, max(s.Crawl.Workers, 1))
+	workers := s.Crawl.Workers
+	if workers <= 0 {
+		workers = 16 // as crawl's default
+	}
+	sem := make(chan struct{}, workers)
 	var wg sync.WaitGroup
 	for i, u := range urls {
 		sem <- struct{}{}

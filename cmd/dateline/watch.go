@@ -164,8 +164,8 @@ func watchStore(ctx context.Context, e env, sources []string, db string, opts cr
 	start := time.Now()
 	err = crawl.Run(ctx, sources, opts)
 	fmt.Fprintf(e.stderr, "dateline watch: %s: %s\n", time.Since(start).Round(time.Millisecond), sink.summary())
-	if sink.err != nil {
-		err = errors.Join(err, fmt.Errorf("store failed, stopped: %w", sink.err))
+	if serr := sink.failure(); serr != nil {
+		err = errors.Join(err, fmt.Errorf("store failed, stopped: %w", serr))
 	}
 	pending, perr := state.Pending(context.WithoutCancel(ctx))
 	if total, serr := store.Stats(context.WithoutCancel(ctx)); serr == nil && perr == nil {

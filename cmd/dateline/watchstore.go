@@ -61,6 +61,13 @@ func (s *storeSink) handle(ctx context.Context, p crawl.Page) error {
 	return nil
 }
 
+// failure returns the first store failure, if any.
+func (s *storeSink) failure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
 // summary is one line of what the run stored.
 func (s *storeSink) summary() string {
 	s.mu.Lock()

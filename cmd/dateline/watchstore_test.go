@@ -274,3 +274,15 @@ func BenchmarkWatchStore(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*articles)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestWatchUsage(t *testing.T) {
+	e := env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	for _, args := range [][]string{
+		{"watch"},
+		{"watch", "--state", filepath.Join(t.TempDir(), "state"), "https://a.example/feed"},
+	} {
+		if code := run(context.Background(), e, args); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
