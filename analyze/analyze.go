@@ -12,6 +12,7 @@ import (
 	"github.com/datelinehq/dateline/entity"
 	"github.com/datelinehq/dateline/gazetteer"
 	"github.com/datelinehq/dateline/ner"
+	"github.com/datelinehq/dateline/quote"
 )
 
 // Stage is a later understanding stage — quotes, attributions, events: it
@@ -39,7 +40,12 @@ func Load() (*Models, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load analysis models: %w", err)
 	}
-	return &Models{Models: entity.Models{Tagger: t, Places: g}}, nil
+	// Issue #4: quotes, attributions and events run as a stage.
+	q, err := quote.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load analysis models: %w", err)
+	}
+	return &Models{Models: entity.Models{Tagger: t, Places: g}, Stages: []Stage{quoteStage(q)}}, nil
 }
 
 // Article analyses an article's Text (and its title, standfirst and

@@ -6,18 +6,8 @@ import "unicode"
 // signed after a dash: "“Mostly he promotes ignorance.” ― Esther Tapia".
 // The labeller, trained on running prose, misses it; the layout is
 // unambiguous. A quotation some relation already covers is left alone.
-func dashRelations(v *view, rels []rel) []rel {
+func dashRelations(v *view, cov []int32) []rel {
 	var out []rel
-	covered := func(a, b int) bool {
-		for _, r := range rels {
-			for _, c := range r.content {
-				if c[0] < b && a < c[1] {
-					return true
-				}
-			}
-		}
-		return false
-	}
 	for i := 0; i+2 < len(v.toks); i++ {
 		if v.state[i] != closeMark || !isDash(v.toks[i+1].Text) || v.paraAt[i+1] {
 			continue
@@ -33,10 +23,10 @@ func dashRelations(v *view, rels []rel) []rel {
 			continue
 		}
 		open := i
-		for open > 0 && v.state[open] != openMark {
+		for open > 0 && v.state[open] != openMark && v.qid[open-1] == v.qid[i] {
 			open--
 		}
-		if v.state[open] != openMark || covered(open, i+1) {
+		if v.state[open] != openMark || covered(cov, open, i+1) {
 			continue
 		}
 		out = append(out, rel{cue: [2]int{i + 1, i + 2}, source: [][2]int{{i + 2, j}}, content: [][2]int{{open, i + 1}}})

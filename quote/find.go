@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -17,7 +18,8 @@ func (m *Model) Find(text []rune, sents []segment.Sentence, ents []dateline.Enti
 	v := newView(text, sents)
 	rels := m.relations(v)
 	res := newResolver(v, ents)
-	rels = append(rels, labelRelations(v, rels, res)...)
+	rels = append(rels, labelRelations(v, coverage(len(v.toks), rels), res)...)
+	sort.SliceStable(rels, func(i, j int) bool { return rels[i].cue[0] < rels[j].cue[0] })
 	attrs := make([]dateline.Attribution, 0, len(rels))
 	srcEnt := make([]string, len(rels))
 	for k, r := range rels {
@@ -39,7 +41,7 @@ func (m *Model) Find(text []rune, sents []segment.Sentence, ents []dateline.Enti
 		}
 		attrs = append(attrs, a)
 	}
-	return quotations(v, rels, attrs), attrs
+	return quotations(v, coverage(len(v.toks), rels), attrs), attrs
 }
 
 // span turns a token range into a dateline.Span.
@@ -55,48 +57,76 @@ func (v *view) span(r [2]int) dateline.Span {
 // those an attribution's content covers, and unattributed ones of five
 // words or more (a title or a scare-quoted word is not a quotation). A
 // quotation continued over paragraphs gives one Quote per paragraph.
-func quotations(v *view, rels []rel, attrs []dateline.Attribution) []dateline.Quote {
+func quotations(v *view, cov []int32, attrs []dateline.Attribution) []dateline.Quote {
 	var out []dateline.Quote
 	for i := 0; i < len(v.toks); i++ {
 		if v.state[i] != openMark {
 			continue
 		}
-		j := i + 1
-		for j < len(v.toks) && v.state[j] == inside && !v.paraAt[j] {
-			j++
+		// The whole quotation, over all its paragraphs, decides who
+		// said it; each paragraph makes its own Quote.
+		q := v.qid[i]
+		end := i + 1
+		for end < len(v.toks) && v.qid[end] == q && !(v.state[end] == openMark && !v.paraAt[end]) {
+			end++
 		}
-		a, b := i+1, j // inner tokens
-		if a >= b {
+		if end < len(v.toks) && v.state[end] == closeMark {
+			end++
+		}
+		best := mostCovering(cov, i, end)
+		if best < 0 && words(v, i, end) < 5 {
+			i = end - 1
 			continue
 		}
-		q := dateline.Quote{Start: v.toks[a].Start, End: v.toks[b-1].End}
-		q.Text = string(v.text[q.Start:q.End])
-		best, most := -1, 0
-		for k, r := range rels {
-			for _, c := range r.content {
-				if o := min(c[1], b) - max(c[0], a); o > most {
-					best, most = k, o
-				}
+		for a := i; a < end; {
+			b := a + 1
+			for b < end && v.state[b] == inside && !v.paraAt[b] {
+				b++
+			}
+			if a+1 < b {
+				out = append(out, quoteOf(v, a, b, best, attrs))
+			}
+			a = b
+			if a < end && v.state[a] == closeMark {
+				a++
 			}
 		}
-		if best < 0 && words(v, a, b) < 5 {
-			i = j - 1
-			continue
-		}
-		if best >= 0 {
-			q.Cue = attrs[best].Cue.Text
-			if s := attrs[best].Source; s != nil {
-				q.Speaker, q.SpeakerText = s.Entity, s.Text
-			}
-		}
-		q.Partial = partial(v, i, b)
-		out = append(out, q)
-		i = j - 1
+		i = end - 1
 	}
 	if out == nil {
 		out = []dateline.Quote{}
 	}
 	return out
+}
+
+// quoteOf makes the Quote of the inner tokens (open, b) of a quotation
+// piece, attributed by relation best (or none when -1).
+func quoteOf(v *view, open, b, best int, attrs []dateline.Attribution) dateline.Quote {
+	q := dateline.Quote{Start: v.toks[open+1].Start, End: v.toks[b-1].End}
+	q.Text = string(v.text[q.Start:q.End])
+	if best >= 0 {
+		q.Cue = attrs[best].Cue.Text
+		if s := attrs[best].Source; s != nil {
+			q.Speaker, q.SpeakerText = s.Entity, s.Text
+		}
+	}
+	q.Partial = partial(v, open, b)
+	return q
+}
+
+// mostCovering returns the relation covering most tokens of [a, b), or -1.
+func mostCovering(cov []int32, a, b int) int {
+	votes := map[int32]int{}
+	best, most := -1, 0
+	for i := a; i < b; i++ {
+		if k := cov[i]; k >= 0 {
+			votes[k]++
+			if votes[k] > most || votes[k] == most && int(k) < best {
+				best, most = int(k), votes[k]
+			}
+		}
+	}
+	return best
 }
 
 func words(v *view, a, b int) int {

@@ -146,7 +146,7 @@ func (m *Model) relations(v *view) []rel {
 		}
 		out = append(out, r)
 	}
-	return append(out, dashRelations(v, out)...)
+	return append(out, dashRelations(v, coverage(len(v.toks), out))...)
 }
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).

@@ -16,10 +16,69 @@ import (
 // training methods for hidden Markov models".
 type linear struct {
 	labels int
-	cont   []int // cont[l] is the B label that l continues, or -1
+	cont   []int            // cont[l] is the B label that l continues, or -1
 	rows   map[uint32]int32 // feature hashes folded to 32 bits
-	w      []float32 // len(rows) × labels
-	trans  []float32 // (labels+1) × labels; the last row is the start
+	w      []float32        // len(rows) × labels
+	trans  []float32        // (labels+1) × labels; the last row is the start
+	tab    table            // rows, for fast lookup once trained
+}
+
+// table is an open-addressing hash table from feature to its weights,
+// rounded to 1/quantum and stored inline beside the key: decoding is
+// mostly lookups, and this way each costs one cache miss where Go's map
+// and a separate weight array cost three. Keys are hashes already, so
+// their low bits index the slots.
+type table struct {
+	mask  uint32
+	slots []uint16 // stride entries: key low, key high, then the weights
+}
+
+// stride is the slot size in uint16s: a key and up to six weights.
+const stride = 8
+
+func newTable(rows map[uint32]int32, w []float32, labels int) table {
+	size := uint32(1)
+	for int(size) < 2*len(rows) {
+		size <<= 1
+	}
+	t := table{mask: size - 1, slots: make([]uint16, int(size)*stride)}
+	for k, r := range rows {
+		k = nonZero(k)
+		i := k & t.mask
+		for t.slots[int(i)*stride] != 0 || t.slots[int(i)*stride+1] != 0 {
+			i = (i + 1) & t.mask
+		}
+		s := t.slots[int(i)*stride : int(i+1)*stride]
+		s[0], s[1] = uint16(k), uint16(k>>16)
+		for l := 0; l < labels; l++ {
+			q := math.Round(float64(w[int(r)*labels+l]) * quantum)
+			s[2+l] = uint16(int16(max(-32767, min(32767, q))))
+		}
+	}
+	return t
+}
+
+// nonZero keeps 0 free to mark empty slots.
+func nonZero(k uint32) uint32 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+// get returns the slot of key k, or nil.
+func (t *table) get(k uint32) []uint16 {
+	k = nonZero(k)
+	lo, hi := uint16(k), uint16(k>>16)
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[int(i)*stride : int(i+1)*stride : int(i+1)*stride]
+		if s[0] == lo && s[1] == hi {
+			return s
+		}
+		if s[0] == 0 && s[1] == 0 {
+			return nil
+		}
+	}
 }
 
 func newLinear(cont []int) *linear {
@@ -36,6 +95,23 @@ func (m *linear) allowed(p, c int) bool {
 // emit fills out (len(feats) × labels) with the feature scores.
 func (m *linear) emit(feats [][]uint64, out []float32) {
 	L := m.labels
+	if m.tab.slots != nil {
+		var acc [stride]int32
+		for i, fs := range feats {
+			clear(acc[:])
+			for _, f := range fs {
+				if s := m.tab.get(uint32(f)); s != nil {
+					for l := 0; l < L; l++ {
+						acc[l] += int32(int16(s[2+l]))
+					}
+				}
+			}
+			for l := 0; l < L; l++ {
+				out[i*L+l] = float32(acc[l]) / quantum
+			}
+		}
+		return
+	}
 	for i, fs := range feats {
 		row := out[i*L : i*L+L]
 		clear(row)
@@ -214,6 +290,7 @@ func (t *trainer) average(eps float32) *linear {
 	for k := range m.trans {
 		m.trans[k] = t.m.trans[k] - t.tu[k]/t.c
 	}
+	m.tab = newTable(m.rows, m.w, m.labels)
 	return m
 }
 
@@ -302,6 +379,7 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 				m.w = append(m.w, float32(q)/quantum)
 			}
 		}
+		m.tab = newTable(m.rows, m.w, m.labels)
 		return nil
 	}()
 	return m, err

@@ -44,35 +44,57 @@ const lookBack = 3
 // Lappin and Leass (1994), "An algorithm for pronominal anaphora
 // resolution".
 func (r *resolver) resolve(src [2]int, prevEnt []string, prev []rel) string {
-	a, b := r.v.toks[src[0]].Start, r.v.toks[src[1]-1].End
-	if e := r.overlapping(a, b); e >= 0 {
-		return r.ents[e].ID
+	for src[1]-1 > src[0] && !isWordToken(r.v.toks[src[1]-1].Text) {
+		src[1]--
 	}
+	a, b := r.v.toks[src[0]].Start, r.v.toks[src[1]-1].End
 	words := r.v.lw[src[0]:src[1]]
 	head := words[len(words)-1]
 	minSent := r.v.sentOf[src[0]] - lookBack
-	if len(words) == 1 && isPersonPronoun(head) {
+	pronoun := len(words) == 1 && isPersonPronoun(head)
+	if !pronoun {
+		if e := r.overlapping(a, b); e >= 0 {
+			return r.ents[e].ID
+		}
+	}
+	if pronoun {
+		// The speaker chain comes first, even before a pronoun mention
+		// the entity stage resolved: a named source the entities lack
+		// leaves the pronoun unresolved rather than given to another.
 		for k := len(prev) - 1; k >= 0; k-- {
 			p := prev[k]
-			if len(p.source) == 0 || prevEnt[k] == "" || r.v.sentOf[p.source[0][0]] < minSent || p.source[0][0] >= src[0] {
+			if r.v.sentOf[p.cue[0]] < minSent-1 {
+				break // relations come in text order
+			}
+			if len(p.source) == 0 || r.v.sentOf[p.source[0][0]] < minSent || p.source[0][0] >= src[0] {
 				continue
 			}
-			if r.isPerson(prevEnt[k]) {
+			if prevEnt[k] != "" && r.isPerson(prevEnt[k]) {
 				return prevEnt[k]
 			}
+			if r.named(p.source[0]) {
+				return ""
+			}
+		}
+		if e := r.overlapping(a, b); e >= 0 {
+			return r.ents[e].ID
 		}
 		best, fallback := -1, -1
-		for _, m := range r.mentions {
-			if m.start >= a {
+		for k := r.before(a) - 1; k >= 0; k-- {
+			m := r.mentions[k]
+			t := r.tokenAt(m.start)
+			if t < 0 || r.v.sentOf[t] < minSent {
 				break
 			}
-			t := r.tokenAt(m.start)
-			if r.ents[m.ent].Type != "PERSON" || t < 0 || r.v.sentOf[t] < minSent {
+			if r.ents[m.ent].Type != "PERSON" {
 				continue
 			}
-			fallback = m.ent
+			if fallback < 0 {
+				fallback = m.ent
+			}
 			if r.opensSentence(t) {
 				best = m.ent
+				break
 			}
 		}
 		if best < 0 {
@@ -85,25 +107,50 @@ func (r *resolver) resolve(src [2]int, prevEnt []string, prev []rel) string {
 	}
 	// A role noun: the spokesperson, the president, a White House aide.
 	if rn := roleNoun(head); rn != "" && !isCapitalised(r.v.toks[src[1]-1].Text) || rn != "" && len(words) <= 3 {
-		best := -1
-		for _, m := range r.mentions {
-			if m.start >= a {
+		for k := r.before(a) - 1; k >= 0; k-- {
+			m := r.mentions[k]
+			if t := r.tokenAt(m.start); t < 0 || r.v.sentOf[t] < minSent-roleLookBack {
 				break
 			}
 			if strings.Contains(roleNoun(lastWord(r.ents[m.ent].Role)), rn) {
-				best = m.ent
+				return r.ents[m.ent].ID
 			}
-		}
-		if best >= 0 {
-			return r.ents[best].ID
 		}
 	}
 	return ""
 }
 
+// roleLookBack is how many sentences further back than a pronoun's a
+// role noun may look: "the spokesperson" may come paragraphs after the
+// name.
+const roleLookBack = 12
+
+// before returns the number of mentions starting before code point a.
+func (r *resolver) before(a int) int {
+	return sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].start >= a })
+}
+
+// named reports a source span with a capitalised word other than a
+// pronoun: someone named, known to the entities or not.
+func (r *resolver) named(src [2]int) bool {
+	for i := src[0]; i < src[1]; i++ {
+		if isCapitalised(r.v.toks[i].Text) && !isPersonPronoun(r.v.lw[i]) && r.v.lw[i] != "i" && r.v.lw[i] != "the" {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordToken(s string) bool {
+	r := []rune(s)
+	return len(r) > 0 && (unicode.IsLetter(r[0]) || unicode.IsDigit(r[0]))
+}
+
 // overlapping returns the entity whose mention overlaps [a, b) most,
 // persons first (in "Kremlin spokesperson Dmitry Peskov" the source is
-// Peskov, not the Kremlin), or -1.
+// Peskov, not the Kremlin), or -1. Other entities must hold the span's
+// last word: in "Ukrainian President Volodymyr Zelenskyy" the demonym's
+// Ukraine is no source.
 func (r *resolver) overlapping(a, b int) int {
 	best, bestScore := -1, 0
 	i := sort.Search(len(r.mentions), func(i int) bool { return r.mentions[i].start >= a })
@@ -116,6 +163,8 @@ func (r *resolver) overlapping(a, b int) int {
 		score := o
 		if r.ents[m.ent].Type == "PERSON" {
 			score += 1000
+		} else if m.end < b {
+			continue
 		}
 		if score > bestScore {
 			best, bestScore = m.ent, score
