@@ -63,7 +63,20 @@ func TestIngestSurvivesKill(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(100+rng.IntN(400)) * time.Millisecond)
+		// Loading the analysis models takes a moment that varies with
+		// the machine's load: wait until this run stores something, then
+		// kill it a random while later.
+		before := 0
+		if _, err := os.Stat(db); err == nil {
+			before = storedStats(t, db).Articles
+		}
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			if _, err := os.Stat(db); err == nil && storedStats(t, db).Articles > before {
+				break
+			}
+		}
+		time.Sleep(time.Duration(rng.IntN(400)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		st := storedStats(t, db)
