@@ -159,6 +159,10 @@ func isSourceOf(attrs []dateline.Attribution, p, t int) bool {
 	return false
 }
 
+// placeReach bounds how far, in tokens, a place may be from its trigger
+// (counting 5 more for places before it).
+const placeReach = 8
+
 // placeNear returns the place introduced by "in" or "at" nearest the
 // trigger token i, or "".
 func (d *doc) placeNear(si, i int) string {
@@ -173,6 +177,9 @@ func (d *doc) placeNear(si, i int) string {
 		dist := m.first - i
 		if dist < 0 {
 			dist = -dist + 5 // a place after the trigger is likelier its own
+		}
+		if dist > placeReach {
+			continue // "talks in Anchorage ..., with the war in Ukraine"
 		}
 		if dist < bd {
 			best, bd = d.ents[m.ent].ID, dist
