@@ -16,7 +16,10 @@ const (
 	nParts
 )
 
-var numLabels = 1 + nParts*len(entityTypes)
+// nTypes is len(entityTypes), as a constant for array sizes.
+const nTypes = 4
+
+const numLabels = 1 + nParts*nTypes
 
 func label(typ, part int) int { return 1 + typ*nParts + part }
 

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -124,34 +125,19 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 
 func (m *weights) encode(e *encoder) {
 	L := numLabels
-	type row struct {
-		key uint64
-		r   int
+	rows := make([]int, len(m.keys))
+	for r := range rows {
+		rows[r] = r
 	}
-	var rows []row
-	for _, s := range m.slots {
-		if s.key != 0 {
-			rows = append(rows, row{s.key, int(s.row)})
-		}
-	}
-	slices.SortFunc(rows, func(a, b row) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
-	scale := m.quantize()
-	e.uint(uint64(math.Float32bits(scale)))
+	slices.SortFunc(rows, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
+	e.uint(uint64(math.Float32bits(m.scale)))
 	e.uint(uint64(len(rows)))
 	prev := uint64(0)
 	for _, r := range rows {
-		e.uint(r.key - prev)
-		prev = r.key
-		for _, v := range m.w[r.r*L : r.r*L+L] {
-			e.int(int64(math.Round(float64(v / scale))))
+		e.uint(m.keys[r] - prev)
+		prev = m.keys[r]
+		for _, v := range m.q[r*L : r*L+L] {
+			e.int(int64(v))
 		}
 	}
 	e.uint(uint64(len(m.trans)))
@@ -234,13 +220,21 @@ func decodeWeights(d *decoder) *weights {
 	scale := math.Float32frombits(uint32(d.uint()))
 	n := d.count()
 	keys := make([]uint64, 0, n)
-	w := make([]float32, 0, n*L)
+	q := make([]int16, 0, n*L)
 	prev := uint64(0)
 	for ; n > 0 && d.err == nil; n-- {
-		prev += d.uint()
+		delta := d.uint()
+		if delta == 0 && len(keys) > 0 {
+			d.fail(errors.New("repeated feature"))
+		}
+		prev += delta
 		keys = append(keys, prev)
 		for range L {
-			w = append(w, float32(d.int())*scale)
+			v := d.int()
+			if v < math.MinInt16 || v > math.MaxInt16 {
+				d.fail(errors.New("weight out of range"))
+			}
+			q = append(q, int16(v))
 		}
 	}
 	nt := d.count()
@@ -255,7 +249,7 @@ func decodeWeights(d *decoder) *weights {
 	if d.err != nil {
 		return nil
 	}
-	return newWeights(keys, w, trans)
+	return newQuantized(keys, q, scale, trans)
 }
 
 type encoder struct {

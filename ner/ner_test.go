@@ -272,7 +272,6 @@ func tinyTagger(t *testing.T) *Tagger {
 	}
 	m := trainPass(docs, infos, nil, func(int) bool { return true }, TrainOptions{Epochs: 10, Seed: 1})
 	m.prune()
-	m.quantize()
 	return &Tagger{lx: lx, first: m}
 }
 
@@ -309,24 +308,12 @@ func TestTrainTinyAndModelRoundTrip(t *testing.T) {
 // sameWeights compares two models feature by feature.
 func sameWeights(a, b *weights) bool {
 	L := numLabels
-	count := func(m *weights) int {
-		n := 0
-		for _, s := range m.slots {
-			if s.key != 0 {
-				n++
-			}
-		}
-		return n
-	}
-	if count(a) != count(b) || !reflect.DeepEqual(a.trans, b.trans) {
+	if len(a.keys) != len(b.keys) || a.scale != b.scale || !reflect.DeepEqual(a.trans, b.trans) {
 		return false
 	}
-	for _, s := range a.slots {
-		if s.key == 0 {
-			continue
-		}
-		ra, rb := s.row, b.row(s.key)
-		if rb < 0 || !reflect.DeepEqual(a.w[int(ra)*L:int(ra)*L+L], b.w[int(rb)*L:int(rb)*L+L]) {
+	for ra, k := range a.keys {
+		rb := b.row(k)
+		if rb < 0 || !reflect.DeepEqual(a.q[ra*L:ra*L+L], b.q[int(rb)*L:int(rb)*L+L]) {
 			return false
 		}
 	}

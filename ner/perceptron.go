@@ -25,7 +25,6 @@ type dictionary struct {
 func newDictionary() *dictionary { return &dictionary{index: map[uint64]int32{}} }
 
 func (d *dictionary) row(k uint64) int32 {
-	k = nonZero(k)
 	if r, ok := d.index[k]; ok {
 		return r
 	}

@@ -175,7 +175,6 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 	for _, m := range []*weights{t.first, t.second} {
 		if m != nil {
 			m.prune()
-			m.quantize()
 		}
 	}
 	return t

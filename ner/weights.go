@@ -3,73 +3,92 @@ package ner
 import "math"
 
 // weights is one linear model: a row of per-label weights for each known
-// feature hash, and label transition weights. Lookups go through an
-// open-addressing table, which is faster than a Go map here.
+// feature hash, and label transition weights. The feature weights are
+// int16 steps of one scale, summed as integers: half the memory of
+// float32 and as exact, since the model file stores them so anyway.
+// Lookups go through an open-addressing table of 8-byte slots, which
+// is faster than a Go map here.
 type weights struct {
-	slots []slot // hash table; key 0 is empty
+	slots []slot // hash table; fingerprint 0 is empty
 	mask  uint64
-	w     []float32 // rows x numLabels
+	keys  []uint64 // feature key of each row
+	q     []int16  // rows x numLabels
+	scale float32
 	trans []float32 // (numLabels+1) x (numLabels+1); index numLabels is the sentence boundary
 }
 
-// newWeights builds the table for the given feature keys; row r of w
-// belongs to keys[r].
+// A slot holds the high half of a key, never 0, and its row. A match
+// is confirmed against keys[row].
+type slot struct {
+	fp  uint32
+	row int32
+}
+
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
+
+// newWeights quantizes float weights (row r of w belongs to keys[r]).
 func newWeights(keys []uint64, w, trans []float32) *weights {
+	maxAbs := float32(0)
+	for _, v := range w {
+		maxAbs = max(maxAbs, v, -v)
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	q := make([]int16, len(w))
+	for i, v := range w {
+		q[i] = int16(math.Round(float64(v / scale)))
+	}
+	return newQuantized(keys, q, scale, trans)
+}
+
+// newQuantized builds the lookup table of a quantized model.
+func newQuantized(keys []uint64, q []int16, scale float32, trans []float32) *weights {
 	size := 1
-	for size < 2*len(keys)+1 {
+	for size < len(keys)+len(keys)/2+1 {
 		size <<= 1
 	}
-	m := &weights{slots: make([]slot, size), mask: uint64(size - 1), w: w, trans: trans}
+	m := &weights{slots: make([]slot, size), mask: uint64(size - 1), keys: keys, q: q, scale: scale, trans: trans}
 	for r, k := range keys {
-		k = nonZero(k)
 		j := k & m.mask
-		for m.slots[j].key != 0 {
+		for m.slots[j].fp != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = slot{k, int32(r)}
+		m.slots[j] = slot{fingerprint(k), int32(r)}
 	}
 	return m
 }
 
-// A slot holds a key beside its row, so that a probe touches one cache
-// line.
-type slot struct {
-	key uint64
-	row int32
-}
-
-func nonZero(k uint64) uint64 {
-	if k == 0 {
-		return 1
-	}
-	return k
-}
-
 // row returns the row of a feature, or -1.
 func (m *weights) row(k uint64) int32 {
-	k = nonZero(k)
+	fp := fingerprint(k)
 	for j := k & m.mask; ; j = (j + 1) & m.mask {
-		switch s := m.slots[j]; s.key {
-		case k:
-			return s.row
-		case 0:
+		s := m.slots[j]
+		if s.fp == 0 {
 			return -1
+		}
+		if s.fp == fp && m.keys[s.row] == k {
+			return s.row
 		}
 	}
 }
 
 // emit adds the weights of the features in keys to score.
 func (m *weights) emit(keys []uint64, score []float32) {
-	L := numLabels
+	var acc [numLabels]int32
 	for _, k := range keys {
 		r := m.row(k)
 		if r < 0 {
 			continue
 		}
-		row := m.w[int(r)*L : int(r)*L+L]
-		for l, v := range row {
-			score[l] += v
+		row := m.q[int(r)*numLabels : int(r)*numLabels+numLabels]
+		for l := range acc {
+			acc[l] += int32(row[l])
 		}
+	}
+	for l, v := range acc {
+		score[l] += float32(v) * m.scale
 	}
 }
 
@@ -141,42 +160,16 @@ var predecessors = func() [][]int32 {
 func (m *weights) prune() {
 	L := numLabels
 	var keys []uint64
-	var w []float32
-	for _, s := range m.slots {
-		k := s.key
-		if k == 0 {
-			continue
-		}
-		r := int(s.row)
-		row := m.w[r*L : r*L+L]
-		zero := true
+	var q []int16
+	for r, k := range m.keys {
+		row := m.q[r*L : r*L+L]
 		for _, v := range row {
 			if v != 0 {
-				zero = false
+				keys = append(keys, k)
+				q = append(q, row...)
 				break
 			}
 		}
-		if !zero {
-			keys = append(keys, k)
-			w = append(w, row...)
-		}
 	}
-	*m = *newWeights(keys, w, m.trans)
-}
-
-// quantize rounds the weights to the int16 steps the model file stores,
-// so that a freshly trained tagger tags exactly as its saved model will.
-func (m *weights) quantize() float32 {
-	maxAbs := float32(0)
-	for _, v := range m.w {
-		maxAbs = max(maxAbs, v, -v)
-	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		return 1
-	}
-	for i, v := range m.w {
-		m.w[i] = float32(math.Round(float64(v/scale))) * scale
-	}
-	return scale
+	*m = *newQuantized(keys, q, m.scale, m.trans)
 }
