@@ -140,6 +140,7 @@ func (m *Model) relations(v *view) []rel {
 		for _, ch := range chunks(roles, rBC, rIC) {
 			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
 		}
+		r.content = quotedOnly(v, r.content)
 		if src := chunks(roles, rBS, rIS); len(src) > 0 {
 			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
 			r.source = [][2]int{{win[0] + sc[0], win[0] + sc[1]}}
@@ -147,6 +148,29 @@ func (m *Model) relations(v *view) []rel {
 		out = append(out, r)
 	}
 	return append(out, dashRelations(v, coverage(len(v.toks), out))...)
+}
+
+// quotedOnly drops the unquoted pieces of a content that has a quoted
+// one: beside "“I will win,”" the labeller sometimes adds a stray clause
+// of the writer's ("several months after her release"), which a direct
+// quotation's content never has in PolNeAR.
+func quotedOnly(v *view, content [][2]int) [][2]int {
+	quoted := false
+	for _, c := range content {
+		if v.state[c[0]] == openMark {
+			quoted = true
+		}
+	}
+	if !quoted {
+		return content
+	}
+	out := content[:0]
+	for _, c := range content {
+		if v.state[c[0]] == openMark {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).

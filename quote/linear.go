@@ -38,7 +38,7 @@ const stride = 8
 
 func newTable(rows map[uint32]int32, w []float32, labels int) table {
 	size := uint32(1)
-	for int(size) < 2*len(rows) {
+	for int(size) < len(rows)*10/7 { // load at most 0.7
 		size <<= 1
 	}
 	t := table{mask: size - 1, slots: make([]uint16, int(size)*stride)}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Count holds exact-match counts for one kind of span.
@@ -47,7 +48,7 @@ func (s *Score) Add(text []rune, gold, pred []Relation) {
 		m := map[string]bool{}
 		for _, r := range rs {
 			if ps := f(r); len(ps) > 0 {
-				m[key(ps)] = true
+				m[key(joinPieces(text, ps))] = true
 			}
 		}
 		return m
@@ -85,7 +86,7 @@ func (s *Score) Add(text []rune, gold, pred []Relation) {
 				best, most = i, o
 			}
 		}
-		if best >= 0 && key(pred[best].Source) == key(g.Source) {
+		if best >= 0 && key(joinPieces(text, pred[best].Source)) == key(joinPieces(text, g.Source)) {
 			s.SpeakerRight++
 		}
 	}
@@ -102,6 +103,35 @@ func (s *Score) Report(w io.Writer) {
 		fmt.Fprintf(w, "%-8s %6.1f %6.1f %6.1f %6d %6d %6d\n", x.name, x.c.P(), x.c.R(), x.c.F1(), x.c.TP, x.c.FP, x.c.FN)
 	}
 	fmt.Fprintf(w, "direct-quote speaker accuracy %.1f (%d/%d)\n", s.SpeakerAccuracy(), s.SpeakerRight, s.SpeakerTotal)
+}
+
+// joinPieces merges the pieces of a span that only white space parts:
+// brat's annotators split spans at line and sentence ends ("…the birther
+// controversy. | I finished it,”"), which says nothing about the text the
+// span covers, so "a b" and "a | b" are the same span.
+func joinPieces(text []rune, ps Pieces) Pieces {
+	if len(ps) < 2 {
+		return ps
+	}
+	out := Pieces{ps[0]}
+	for _, p := range ps[1:] {
+		last := &out[len(out)-1]
+		if p[0] >= last[1] && blank(text, last[1], p[0]) {
+			last[1] = max(last[1], p[1])
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func blank(text []rune, a, b int) bool {
+	for i := a; i < b && i < len(text); i++ {
+		if !unicode.IsSpace(text[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsDirect reports whether a content opens with a quotation mark.
