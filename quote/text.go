@@ -106,6 +106,16 @@ func (v *view) opens(i int) (open, sure bool) {
 	return before || after && !(t.Start > 0 && unicode.IsLetter(v.text[t.Start-1])), false
 }
 
+// leftFlanking reports a mark with space (or nothing) before it and a
+// letter or digit right after it: placed as an opening mark, whatever
+// its shape.
+func (v *view) leftFlanking(i int) bool {
+	t := v.toks[i]
+	before := t.Start == 0 || unicode.IsSpace(v.text[t.Start-1])
+	after := t.End < len(v.text) && (unicode.IsLetter(v.text[t.End]) || unicode.IsDigit(v.text[t.End]))
+	return before && after
+}
+
 // markQuotes finds the quotations in one left-to-right pass. Unbalanced
 // marks are read as news copy writes them: a mark that opens while a
 // quotation is open starts a new one; a closing mark with none open is
@@ -144,6 +154,12 @@ func (v *view) markQuotes() {
 			next++
 			v.state[i] = openMark
 			v.qid[i] = cur
+		case cur < 0 && v.leftFlanking(i):
+			// a closing mark used to open: "”Mr. Trump embodies…"
+			cur = next
+			next++
+			v.state[i] = openMark
+			v.qid[i] = cur
 		case cur < 0:
 			// a stray closing mark
 		case open && sure:
@@ -161,12 +177,14 @@ func (v *view) markQuotes() {
 
 // makeUnits groups sentences into units: a sentence that starts inside a
 // quotation joins the one before, so a quotation of several sentences and
-// the cue after it are labelled together. Units never cross paragraphs
+// the cue after it are labelled together. So does one that the sentence
+// splitter cut at a middle initial ("John D. | Podesta said"), where a
+// source would otherwise be cut in two. Units never cross paragraphs
 // and never exceed maxUnit tokens.
 func (v *view) makeUnits() {
 	start := 0
 	for i := 1; i <= len(v.toks); i++ {
-		if i < len(v.toks) && (v.sentOf[i] == v.sentOf[i-1] || !v.paraAt[i] && v.qid[i] >= 0 && v.qid[i] == v.qid[i-1]) && i-start < maxUnit {
+		if i < len(v.toks) && (v.sentOf[i] == v.sentOf[i-1] || !v.paraAt[i] && (v.qid[i] >= 0 && v.qid[i] == v.qid[i-1] || initials(v.toks[i-1].Text) || initials(v.toks[i].Text))) && i-start < maxUnit {
 			continue
 		}
 		v.units = append(v.units, [2]int{start, i})
@@ -206,4 +224,18 @@ func (v *view) tokenRange(p [2]int) (a, b int) {
 	a = sort.Search(len(v.toks), func(k int) bool { return v.toks[k].End > p[0] })
 	b = sort.Search(len(v.toks), func(k int) bool { return v.toks[k].Start >= p[1] })
 	return a, max(a, b)
+}
+
+// initials reports a token of capital initials with full stops: "D.",
+// "G.K.", "C.".
+func initials(s string) bool {
+	if len(s) < 2 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		if s[i] < 'A' || s[i] > 'Z' || s[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
