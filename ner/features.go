@@ -55,6 +55,8 @@ const (
 	tFirstMention
 	tPass1Far
 	tLongest
+	tTitle
+	tTitlePrev
 )
 
 // tokInfo is what features need of one token, computed once.
@@ -73,6 +75,7 @@ type tokInfo struct {
 	gazWords     [nGaz]uint16
 	hyphenParts  []uint64
 	firstInSent  bool
+	title        bool // a word that stands before names ("Mr.", "President")
 	capsSentence bool
 	headline     bool // in a sentence in capitals or title case
 	lowerString  string
@@ -104,6 +107,7 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 				w = lx.truecase(w, lw, caps)
 			}
 			t.lowerString = lw
+			t.title = lx.titles[hashString(lw)]
 			t.w = hashString(w)
 			t.lw = hashString(lw)
 			lwh[i] = t.lw
@@ -402,6 +406,12 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		buf = append(buf, key1(tCluster, 99))
 	}
 	buf = append(buf, key2(tPrevShape, p1.lw, t.short))
+	if t.title {
+		buf = append(buf, key1(tTitle, uint64(t.cs)))
+	}
+	if p1.title {
+		buf = append(buf, key1(tTitlePrev, uint64(t.cs)))
+	}
 	if t.cs >= caseTitle {
 		// The run of capitalised words around the token: its length and
 		// the token's place in it.

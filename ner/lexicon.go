@@ -18,6 +18,9 @@ type lexicon struct {
 	forms map[string]string
 	// gaz holds entity lists; see gazSources.
 	gaz [nGaz]*gazetteer
+	// titles holds the lower-case hashes of words that stand before
+	// names ("mr.", "president"), learnt from GMB's person spans.
+	titles map[uint64]bool
 }
 
 type clusterPath struct {

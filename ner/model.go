@@ -17,7 +17,7 @@ import (
 // pass. Integers are uvarints; weights are int16 steps of one scale per
 // pass, which loses nothing that matters to an argmax.
 
-const modelMagic = "dateline-ner 2\n"
+const modelMagic = "dateline-ner 3\n"
 
 // ErrBadModel is returned when a model file cannot be read.
 var ErrBadModel = errors.New("bad ner model")
@@ -101,6 +101,18 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 			e.uint(h - prev)
 			prev = h
 		}
+	}
+
+	titles := make([]uint64, 0, len(t.lx.titles))
+	for h := range t.lx.titles {
+		titles = append(titles, h)
+	}
+	slices.Sort(titles)
+	e.uint(uint64(len(titles)))
+	prev := uint64(0)
+	for _, h := range titles {
+		e.uint(h - prev)
+		prev = h
 	}
 
 	for _, m := range []*weights{t.first, t.second} {
@@ -193,6 +205,12 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 			gz.prefixes[prev] = true
 		}
 		lx.gaz[g] = gz
+	}
+	lx.titles = map[uint64]bool{}
+	prev := uint64(0)
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		prev += d.uint()
+		lx.titles[prev] = true
 	}
 	t := &Tagger{lx: lx}
 	for i := range 2 {

@@ -258,6 +258,7 @@ func tinyTagger(t *testing.T) *Tagger {
 	lx := &lexicon{
 		clusters: map[string]clusterPath{"Paris": {bits: 5, n: 3}, "Rome": {bits: 5, n: 3}},
 		forms:    map[string]string{"paris": "Paris", "beer": "beer"},
+		titles:   map[uint64]bool{hashString("mr."): true},
 	}
 	for g := range lx.gaz {
 		lx.gaz[g] = newGazetteer()

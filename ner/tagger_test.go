@@ -78,6 +78,30 @@ func TestTagDocumentMatchesTag(t *testing.T) {
 	}
 }
 
+// TestTagDocumentConsistency checks that a name found in one sentence is
+// found in the others, even as a sentence's first word, and that a title
+// stays out of the name.
+func TestTagDocumentConsistency(t *testing.T) {
+	doc := [][]string{
+		strings.Fields("Prime Minister Jacinda Ardern met Mr. John Key in Wellington ."),
+		strings.Fields("Ardern said the meeting was useful ."),
+		strings.Fields("She told reporters that Key had agreed ."),
+		strings.Fields("Key later said he would not comment ."),
+	}
+	tags := shipped(t).TagDocument(doc)
+	want := [][]entity{
+		{{"Jacinda Ardern", "PER"}, {"John Key", "PER"}, {"Wellington", "LOC"}},
+		{{"Ardern", "PER"}},
+		{{"Key", "PER"}},
+		{{"Key", "PER"}},
+	}
+	for i := range doc {
+		if got := entities(doc[i], tags[i]); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("sentence %d: got %v, want %v", i, got, want[i])
+		}
+	}
+}
+
 // TestDevF1 tags CoNLL-2003 eng.testa with the shipped model: the
 // model's accuracy is part of the package's contract.
 func TestDevF1(t *testing.T) {

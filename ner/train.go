@@ -94,6 +94,7 @@ type trainingData struct {
 	unlabeled [][]string // including the training text
 	forms     map[string]string
 	aux       *gazetteer
+	titles    map[uint64]bool
 	clusters  map[string]clusterPath
 }
 
@@ -112,7 +113,7 @@ func readTrainingData(root string) (*trainingData, error) {
 	}
 	var lowerShare map[string]float64
 	data.forms, lowerShare = caseForms(data.unlabeled, 2)
-	data.aux, err = gmbGazetteer(root, lowerShare)
+	data.aux, data.titles, err = gmbGazetteer(root, lowerShare)
 	if err != nil {
 		return nil, fmt.Errorf("train ner: %w", err)
 	}
@@ -148,12 +149,12 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 	}
 	infos := make([][]sentInfo, len(docs))
 	for d, doc := range docs {
-		lx := &lexicon{clusters: data.clusters, forms: data.forms, gaz: [nGaz]*gazetteer{gazTrain: foldGaz[foldOf(d)], gazAux: data.aux}}
+		lx := &lexicon{clusters: data.clusters, forms: data.forms, titles: data.titles, gaz: [nGaz]*gazetteer{gazTrain: foldGaz[foldOf(d)], gazAux: data.aux}}
 		infos[d] = lx.docInfo(doc.tokens)
 	}
 	all := func(int) bool { return true }
 	t := &Tagger{
-		lx:    &lexicon{clusters: data.clusters, forms: data.forms, gaz: [nGaz]*gazetteer{gazTrain: full, gazAux: data.aux}},
+		lx:    &lexicon{clusters: data.clusters, forms: data.forms, titles: data.titles, gaz: [nGaz]*gazetteer{gazTrain: full, gazAux: data.aux}},
 		first: trainPass(docs, infos, nil, all, opt),
 	}
 	log.Info("first pass trained")
@@ -231,15 +232,16 @@ func spansOf(types []string, begins []bool) []span {
 // gmbGazetteer collects the entities of the GMB corpus in CoNLL's types:
 // geo -> LOC, org -> ORG, per -> PER without leading titles ("President",
 // "Mr."), and gpe (mostly nationalities: "Iraqi"), art, eve, nat -> MISC.
-func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, error) {
+func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, map[uint64]bool, error) {
 	g := newGazetteer()
+	titleCounts := map[string]int{}
 	for _, name := range []string{"train.conll", "dev.conll"} {
 		docs, err := readCoNLLFile(filepath.Join(root, "ner", "gmb", name), -1)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		for _, doc := range docs {
 			for _, s := range doc {
@@ -254,7 +256,8 @@ func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, error
 						t = typeIndex("ORG")
 					case "per":
 						t = typeIndex("PER")
-						for len(toks) > 1 && isTitle(toks[0], lowerShare) {
+						for len(toks) > 0 && isTitle(toks[0], lowerShare) {
+							titleCounts[strings.ToLower(toks[0])]++
 							toks = toks[1:]
 						}
 					case "gpe", "art", "eve", "nat":
@@ -268,7 +271,14 @@ func gmbGazetteer(root string, lowerShare map[string]float64) (*gazetteer, error
 		}
 	}
 	g.finish()
-	return g, nil
+	// Titles seen at least thrice: "Mr.", "President", "Minister"...
+	titles := map[uint64]bool{}
+	for w, n := range titleCounts {
+		if n >= 3 {
+			titles[hashString(w)] = true
+		}
+	}
+	return g, titles, nil
 }
 
 // isTitle reports a word that heads a GMB person span but is not a name:
