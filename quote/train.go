@@ -13,7 +13,7 @@ import (
 // takes the default.
 type TrainOptions struct {
 	Train, Dev string // PolNeAR split directories
-	Epochs     int    // passes over the training set; the best on Dev is kept (default 8)
+	Epochs     int    // passes over the training set; the best on Dev is kept (default 12)
 	Logger     *slog.Logger
 }
 
@@ -26,7 +26,7 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if opt.Epochs == 0 {
-		opt.Epochs = 8
+		opt.Epochs = 12
 	}
 	train, err := LoadPolNeAR(opt.Train)
 	if err != nil {
