@@ -102,6 +102,7 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
+			w = asciiPunct(w)
 			lw := strings.ToLower(w)
 			if headline {
 				w = lx.truecase(w, lw, caps)
@@ -167,6 +168,17 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		}
 	}
 	return out
+}
+
+// asciiPunct writes typographic quotes and dashes as the ASCII ones of
+// the training data ("Kyiv ’s" reads as "Kyiv 's").
+func asciiPunct(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return quoteReplacer.Replace(w)
+		}
+	}
+	return w
 }
 
 // capsSentence reports a headline-style sentence: at least two words in

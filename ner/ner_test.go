@@ -68,6 +68,35 @@ func TestViterbiRespectsConstraints(t *testing.T) {
 	}
 }
 
+func TestTaggingKeepsNamesWhole(t *testing.T) {
+	L := numLabels
+	loc := typeIndex("LOC")
+	// Emissions that prefer two place names side by side.
+	em := make([]float32, 3*L)
+	em[0*L+label(loc, partB)] = 5
+	em[1*L+label(loc, partL)] = 5
+	em[2*L+label(loc, partU)] = 5
+	em[2*L+label(loc, partL)] = 4
+	em[1*L+label(loc, partI)] = 4
+	trans := make([]float32, (L+1)*(L+1))
+	back := make([]int32, 3*L)
+	if got := viterbi(em, 3, trans, nil, back); got[2] != label(loc, partU) {
+		t.Errorf("training decoder: got %v, want the unit place kept", got)
+	}
+	want := []int{label(loc, partB), label(loc, partI), label(loc, partL)}
+	if got := viterbiWith(taggingPredecessors, em, 3, trans, nil, back); !reflect.DeepEqual(got, want) {
+		t.Errorf("tagging decoder: got %v, want %v", got, want)
+	}
+}
+
+func TestASCIIPunct(t *testing.T) {
+	for in, want := range map[string]string{"’s": "'s", "“no": "\"no", "Kyiv": "Kyiv", "Zürich": "Zürich", "—": "--"} {
+		if got := asciiPunct(in); got != want {
+			t.Errorf("asciiPunct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestShapesAndCasing(t *testing.T) {
 	tests := []struct {
 		word, long, short string

@@ -51,7 +51,7 @@ func decodeDocument(si []sentInfo, m *weights, p2 *pass2) [][]int {
 			buf = features(si, s, i, p2, buf[:0])
 			m.emit(buf, em[i*L:i*L+L])
 		}
-		out[s] = viterbi(em, n, m.trans, nil, back)
+		out[s] = viterbiWith(taggingPredecessors, em, n, m.trans, nil, back)
 	}
 	return out
 }
