@@ -329,11 +329,29 @@ func (d *doc) statements(attrs []dateline.Attribution, pub string) []dateline.Ev
 		}
 		ev := dateline.Event{Kind: "statement", Trigger: a.Cue, Participants: []string{a.Source.Entity}}
 		if si := d.sentenceAt(a.Cue.Start); si >= 0 {
-			d.setWhen(&ev, si, d.tokenAt(si, a.Cue.Start), pub)
+			// Only a time next to the cue dates the statement ("said on
+			// Friday"); one in the content dates what was said.
+			toks := d.sents[si].Tokens
+			i := d.tokenAt(si, a.Cue.Start)
+			lo, hi := max(0, i-3), min(len(toks), i+5)
+			if w, ok := findWhen(d.text, toks[lo:hi], pub, false); ok && !inContent(a, toks[lo+w.first].Start) {
+				ev.When, ev.Date = w.text, w.date
+			}
 		}
 		out = append(out, ev)
 	}
 	return out
+}
+
+// inContent reports whether code point p lies in the attribution's
+// content.
+func inContent(a dateline.Attribution, p int) bool {
+	for _, c := range a.Content.Spans {
+		if p >= c[0] && p < c[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenAt returns the token of sentence si at or after code point p.

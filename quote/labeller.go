@@ -141,6 +141,7 @@ func (m *Model) relations(v *view) []rel {
 			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
 		}
 		r.content = quotedOnly(v, r.content)
+		r.content = complete(v, win, cue, r.content)
 		if src := chunks(roles, rBS, rIS); len(src) > 0 {
 			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
 			r.source = [][2]int{{win[0] + sc[0], win[0] + sc[1]}}
@@ -171,6 +172,30 @@ func quotedOnly(v *view, content [][2]int) [][2]int {
 		}
 	}
 	return out
+}
+
+// complete extends a content that is only a complementiser ("told CNN
+// that") to the end of the cue's sentence: the labeller stops short where
+// the clause holds an attribution of its own ("that ... Trump indicated
+// he would ..."), which PolNeAR counts as part of the content.
+func complete(v *view, win, cue [2]int, content [][2]int) [][2]int {
+	if len(content) != 1 || content[0][0] < cue[1] {
+		return content
+	}
+	c := content[0]
+	for i := c[0]; i < c[1]; i++ {
+		if w := v.lw[i]; w != "that" && w != ":" && w != "," {
+			return content
+		}
+	}
+	end := c[1]
+	for end < win[1] && v.sentOf[end] == v.sentOf[c[0]] {
+		end++
+	}
+	for end > c[1] && (v.lw[end-1] == "." || v.lw[end-1] == `"`) {
+		end--
+	}
+	return [][2]int{{c[0], end}}
 }
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).
