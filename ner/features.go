@@ -90,9 +90,7 @@ type sentInfo struct {
 // facts and the document-level casing evidence.
 func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 	out := make([]sentInfo, len(doc))
-	type caseKey = string
-	freeCase := map[caseKey]uint8{}
-	var long, short []byte
+	freeCase := map[string]uint8{} // casing classes of a word where casing is free
 	for si, sent := range doc {
 		toks := make([]tokInfo, len(sent))
 		caps := capsSentence(sent)
@@ -102,48 +100,10 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
-			w = asciiPunct(w)
-			lw := strings.ToLower(w)
-			if headline {
-				w = lx.truecase(w, lw, caps)
-			}
-			t.lowerString = lw
-			t.title = lx.titles[hashString(lw)]
-			t.w = hashString(w)
-			t.lw = hashString(lw)
-			lwh[i] = t.lw
-			t.cs = casing(w)
-			t.capsSentence = caps
-			t.headline = headline
-			t.firstInSent = i == 0
-			tw := w
-			if f, ok := lx.forms[lw]; ok {
-				t.dom = casing(f)
-				if headline || i == 0 {
-					tw = f
-				}
-			}
-			t.tw = hashString(tw)
-			t.cl, t.hasCl = lx.clusters[tw]
-			if !t.hasCl && tw != w {
-				t.cl, t.hasCl = lx.clusters[w]
-			}
-			long, short = shapes(w, long, short)
-			t.shape = hashString(string(long))
-			t.short = hashString(string(short))
-			t.nPre = affixes(lw, &t.pre, &t.suf)
-			t.length = uint8(min(utf8.RuneCountInString(w), 12))
-			t.capOK = t.cs >= caseTitle || hasDigit(w)
-			capOK[i] = t.capOK
-			if strings.IndexByte(w, '-') > 0 && len(w) < 64 {
-				for _, p := range strings.Split(lw, "-") {
-					if p != "" {
-						t.hyphenParts = append(t.hyphenParts, hashString(p))
-					}
-				}
-			}
+			lx.tokenInfo(t, w, i, caps, headline)
+			lwh[i], capOK[i] = t.lw, t.capOK
 			if i > 0 && !caps && t.cs != caseNone {
-				freeCase[lw] |= 1 << t.cs
+				freeCase[t.lowerString] |= 1 << t.cs
 			}
 		}
 		for g, gz := range lx.gaz {
@@ -168,6 +128,49 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		}
 	}
 	return out
+}
+
+// tokenInfo fills t for word w, the i-th of its sentence.
+func (lx *lexicon) tokenInfo(t *tokInfo, w string, i int, caps, headline bool) {
+	w = asciiPunct(w)
+	lw := strings.ToLower(w)
+	if headline {
+		w = lx.truecase(w, lw, caps)
+	}
+	t.lowerString = lw
+	t.title = lx.titles[hashString(lw)]
+	t.w = hashString(w)
+	t.lw = hashString(lw)
+	t.cs = casing(w)
+	t.capsSentence = caps
+	t.headline = headline
+	t.firstInSent = i == 0
+	tw := w
+	if f, ok := lx.forms[lw]; ok {
+		t.dom = casing(f)
+		if headline || i == 0 {
+			tw = f
+		}
+	}
+	t.tw = hashString(tw)
+	t.cl, t.hasCl = lx.clusters[tw]
+	if !t.hasCl && tw != w {
+		t.cl, t.hasCl = lx.clusters[w]
+	}
+	var buf [2][64]byte
+	long, short := shapes(w, buf[0][:0], buf[1][:0])
+	t.shape = hashString(string(long))
+	t.short = hashString(string(short))
+	t.nPre = affixes(lw, &t.pre, &t.suf)
+	t.length = uint8(min(utf8.RuneCountInString(w), 12))
+	t.capOK = t.cs >= caseTitle || hasDigit(w)
+	if strings.IndexByte(w, '-') > 0 && len(w) < 64 {
+		for _, p := range strings.Split(lw, "-") {
+			if p != "" {
+				t.hyphenParts = append(t.hyphenParts, hashString(p))
+			}
+		}
+	}
 }
 
 // asciiPunct writes typographic quotes and dashes as the ASCII ones of
@@ -274,96 +277,18 @@ func affixes(s string, pre, suf *[4]uint64) int {
 // (2009) and Miller et al. (2004).
 var clusterPrefixes = [...]int{4, 6, 10, 20}
 
-// pass2 carries the first pass's labels of a document and their
-// aggregates, for the document-consistency features of the second pass
-// (after Krishnan and Manning 2006, "An effective two-stage model for
-// exploiting non-local dependencies in named entity recognition").
-type pass2 struct {
-	labels   [][]int
-	tokTypes map[uint64][5]int // capitalised token (lower-case hash) -> label type counts, O last
-	entTypes map[uint64][5]int // entity string hash -> type counts
-	entKey   [][]uint64        // per token, hash of the first-pass entity containing it (0: none)
-	first    map[uint64][2]int // capitalised token (lower-case hash) -> its first occurrence
-	entLen   [][]int           // per token, length of the first-pass entity containing it
-	longest  map[uint64][2]int // token (lower-case hash) -> length and type of the longest entity holding it
-}
-
-func newPass2(si []sentInfo, labels [][]int) *pass2 {
-	p := &pass2{labels: labels, tokTypes: map[uint64][5]int{}, entTypes: map[uint64][5]int{}, first: map[uint64][2]int{}, longest: map[uint64][2]int{}}
-	p.entKey = make([][]uint64, len(si))
-	p.entLen = make([][]int, len(si))
-	for s := range si {
-		toks := si[s].toks
-		p.entKey[s] = make([]uint64, len(toks))
-		p.entLen[s] = make([]int, len(toks))
-		for i := range toks {
-			if toks[i].cs < caseTitle {
-				continue
-			}
-			if _, ok := p.first[toks[i].lw]; !ok {
-				p.first[toks[i].lw] = [2]int{s, i}
-			}
-			c := p.tokTypes[toks[i].lw]
-			c[typeSlot(labels[s][i])]++
-			p.tokTypes[toks[i].lw] = c
-		}
-		for i := 0; i < len(toks); {
-			t := labelType(labels[s][i])
-			if t < 0 {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(toks) && labelType(labels[s][j]) == t && labelPart(labels[s][j]) != partB && labelPart(labels[s][j]) != partU {
-				j++
-			}
-			h := uint64(gazSeed)
-			for k := i; k < j; k++ {
-				h = mix(h, toks[k].lw)
-			}
-			for k := i; k < j; k++ {
-				p.entKey[s][k] = h
-				p.entLen[s][k] = j - i
-				if l := p.longest[toks[k].lw]; j-i > l[0] {
-					p.longest[toks[k].lw] = [2]int{j - i, t}
-				}
-			}
-			c := p.entTypes[h]
-			c[t]++
-			p.entTypes[h] = c
-			i = j
-		}
-	}
-	return p
-}
-
-func typeSlot(l int) int {
-	if t := labelType(l); t >= 0 {
-		return t
-	}
-	return 4
-}
-
-// majority returns the slot with the largest count and the total, after
-// taking one away from slot own (the token itself).
-func majority(c [5]int, own int) (best, total int) {
-	if own >= 0 {
-		c[own]--
-	}
-	best = -1
-	for k, n := range c {
-		total += n
-		if n > 0 && (best < 0 || n > c[best]) {
-			best = k
-		}
-	}
-	return best, total
-}
-
 // features appends the feature hashes of token i of sentence s to buf.
 // p2 is nil in the first pass.
 func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
-	toks := si[s].toks
+	buf = localFeatures(si[s].toks, i, buf)
+	if p2 != nil {
+		buf = p2.features(si[s].toks, s, i, buf)
+	}
+	return buf
+}
+
+// localFeatures are those of the token and its sentence.
+func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 	t := &toks[i]
 	n := len(toks)
 	at := func(k int) *tokInfo {
@@ -372,12 +297,8 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		}
 		return &toks[k]
 	}
-	p1, n1, p2t, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
-	caps := uint64(0)
-	if t.capsSentence {
-		caps = 1
-	}
-
+	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	caps := boolBit(t.capsSentence)
 	buf = append(buf,
 		key1(tBias, 0),
 		key1(tWord, t.w),
@@ -387,7 +308,7 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		key1(tShort, t.short),
 		key1(tPrev1, p1.tw),
 		key1(tNext1, n1.tw),
-		key1(tPrev2, p2t.lw),
+		key1(tPrev2, p2.lw),
 		key1(tNext2, n2.lw),
 		key2(tBigramPrev, p1.tw, t.tw),
 		key2(tBigramNext, t.tw, n1.tw),
@@ -399,6 +320,7 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		key2(tCapsSent, caps, uint64(t.cs)),
 		key3(tLength, uint64(t.length), uint64(t.cs), caps),
 		key3(tWordCase, t.lw, uint64(t.cs), caps),
+		key2(tPrevShape, p1.lw, t.short),
 	)
 	if i == 0 {
 		buf = append(buf, key2(tFirst, uint64(t.cs), t.short))
@@ -417,7 +339,6 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 	} else {
 		buf = append(buf, key1(tCluster, 99))
 	}
-	buf = append(buf, key2(tPrevShape, p1.lw, t.short))
 	if t.title {
 		buf = append(buf, key1(tTitle, uint64(t.cs)))
 	}
@@ -436,63 +357,28 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 		}
 		buf = append(buf, key3(tCapRun, uint64(b-a+1), uint64(i-a), caps))
 	}
-	for g := range nGaz {
-		for ty := range 4 {
-			if pos := t.gaz[g][ty]; pos != 0 {
-				buf = append(buf, key3(tGaz, uint64(g), uint64(ty), uint64(pos)))
-			}
-			if pos := p1.gaz[g][ty]; pos != 0 {
-				buf = append(buf, key3(tGazPrev, uint64(g), uint64(ty), uint64(pos)))
-			}
-			if pos := n1.gaz[g][ty]; pos != 0 {
-				buf = append(buf, key3(tGazNext, uint64(g), uint64(ty), uint64(pos)))
-			}
-		}
-	}
-	for g := range nGaz {
-		for m := t.gazWords[g]; m != 0; m &= m - 1 {
-			buf = append(buf, key2(tGazWord, uint64(g), uint64(bits.TrailingZeros16(m))))
-		}
-	}
 	for _, h := range t.hyphenParts {
 		buf = append(buf, key1(tHyphenPart, h))
 	}
-	if p2 == nil {
-		return buf
-	}
-	labels := p2.labels[s]
-	lab := func(k int) uint64 {
-		if k < 0 || k >= n {
-			return 99
+	return gazFeatures(t, p1, n1, buf)
+}
+
+// gazFeatures are the gazetteer matches of a token and its neighbours.
+func gazFeatures(t, prev, next *tokInfo, buf []uint64) []uint64 {
+	for g := range nGaz {
+		for ty := range nTypes {
+			if pos := t.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGaz, uint64(g), uint64(ty), uint64(pos)))
+			}
+			if pos := prev.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGazPrev, uint64(g), uint64(ty), uint64(pos)))
+			}
+			if pos := next.gaz[g][ty]; pos != 0 {
+				buf = append(buf, key3(tGazNext, uint64(g), uint64(ty), uint64(pos)))
+			}
 		}
-		return uint64(labels[k])
-	}
-	buf = append(buf,
-		key1(tPass1, lab(i)),
-		key1(tPass1Prev, lab(i-1)),
-		key1(tPass1Next, lab(i+1)),
-		key2(tPass1Pair, lab(i-1), lab(i)),
-		key2(tPass1Far, lab(i-2), lab(i+2)),
-	)
-	if t.cs >= caseTitle {
-		if best, total := majority(p2.tokTypes[t.lw], typeSlot(labels[i])); best >= 0 {
-			buf = append(buf,
-				key1(tTokMajority, uint64(best)),
-				key2(tTokMajorityCount, uint64(best), uint64(min(total, 4))),
-				key2(tTokMajorityPass1, uint64(best), uint64(labels[i])))
-		}
-		if l := p2.longest[t.lw]; l[0] > p2.entLen[s][i] {
-			// A fuller name elsewhere ("Vladimir Putin" for "Putin").
-			buf = append(buf, key2(tLongest, uint64(l[1]), uint64(min(l[0], 4))))
-		}
-		if f := p2.first[t.lw]; f != [2]int{s, i} {
-			buf = append(buf, key1(tFirstMention, uint64(p2.labels[f[0]][f[1]])))
-		}
-	}
-	if h := p2.entKey[s][i]; h != 0 {
-		own := labelType(labels[i])
-		if best, _ := majority(p2.entTypes[h], own); best >= 0 {
-			buf = append(buf, key2(tEntMajority, uint64(best), uint64(labelPart(labels[i]))))
+		for m := t.gazWords[g]; m != 0; m &= m - 1 {
+			buf = append(buf, key2(tGazWord, uint64(g), uint64(bits.TrailingZeros16(m))))
 		}
 	}
 	return buf
