@@ -68,6 +68,31 @@ func brownClusters(sents [][]string, c, minCount int) map[string]clusterPath {
 // clusterWords is brownClusters with a hook for tests, called with the
 // state after each word enters.
 func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[string]clusterPath {
+	vocab := vocabulary(sents, minCount)
+	if len(vocab) < 2 {
+		return map[string]clusterPath{}
+	}
+	c = min(c, len(vocab))
+	b := newBrown(sents, vocab, c)
+	// Phase 1: words enter by frequency; past c clusters, each entry is
+	// followed by the best merge.
+	free := 0
+	for w := range vocab {
+		b.add(int32(w), free)
+		free++
+		if check != nil {
+			check(b)
+		}
+		if w >= c {
+			_, free = b.mergeBest()
+		}
+	}
+	return b.hierarchy(vocab)
+}
+
+// vocabulary returns the words seen at least minCount times, most
+// frequent first (ties in byte order, for determinism).
+func vocabulary(sents [][]string, minCount int) []string {
 	counts := map[string]int{}
 	for _, s := range sents {
 		for _, w := range s {
@@ -86,10 +111,12 @@ func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[str
 		}
 		return cmp.Compare(a, b)
 	})
-	if len(vocab) < 2 {
-		return map[string]clusterPath{}
-	}
-	c = min(c, len(vocab))
+	return vocab
+}
+
+// newBrown counts the bigrams of vocab words in sents and prepares c+1
+// empty slots.
+func newBrown(sents [][]string, vocab []string, c int) *brown {
 	index := make(map[string]int32, len(vocab))
 	for i, w := range vocab {
 		index[w] = int32(i)
@@ -112,12 +139,15 @@ func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[str
 			prev = cur
 		}
 	}
-	V := len(vocab)
-	b := &brown{k: c + 1}
-	b.right = make([][]neighbour, V)
-	b.left = make([][]neighbour, V)
-	b.lcount = make([]float64, V)
-	b.rcnt = make([]float64, V)
+	V, K := len(vocab), c+1
+	b := &brown{
+		k:     K,
+		right: make([][]neighbour, V), left: make([][]neighbour, V),
+		lcount: make([]float64, V), rcnt: make([]float64, V),
+		p: make([]float64, K*K), q: make([]float64, K*K), loss: make([]float64, K*K),
+		pl: make([]float64, K), pr: make([]float64, K), s: make([]float64, K),
+		active: make([]bool, K), members: make([][]int32, K), slotOf: make([]int32, V),
+	}
 	keys := make([]pair, 0, len(bigrams))
 	for k := range bigrams {
 		keys = append(keys, k)
@@ -135,46 +165,25 @@ func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[str
 		b.lcount[k.a] += n
 		b.rcnt[k.b] += n
 	}
-	K := b.k
-	b.p = make([]float64, K*K)
-	b.q = make([]float64, K*K)
-	b.loss = make([]float64, K*K)
-	b.pl = make([]float64, K)
-	b.pr = make([]float64, K)
-	b.s = make([]float64, K)
-	b.active = make([]bool, K)
-	b.members = make([][]int32, K)
-	b.slotOf = make([]int32, V)
 	for i := range b.slotOf {
 		b.slotOf[i] = -1
 	}
+	return b
+}
 
-	free := 0
-	for w := range V {
-		b.add(int32(w), free)
-		free++
-		if check != nil {
-			check(b)
-		}
-		if w >= c {
-			_, free = b.mergeBest()
-		}
-	}
-	// Phase 2: build the hierarchy over the c clusters.
+// hierarchy is phase 2: it merges the remaining clusters down to one and
+// gives each word the path of its cluster in that merge tree.
+func (b *brown) hierarchy(vocab []string) map[string]clusterPath {
 	type node struct{ left, right int }
 	var nodes []node
-	nodeOf := make([]int, K)
-	leafSlot := map[int]int{}
-	for sl := range K {
+	var leafMembers [][]int32
+	nodeOf := make([]int, b.k)
+	for sl := range b.k {
 		if b.active[sl] {
 			nodeOf[sl] = len(nodes)
-			leafSlot[len(nodes)] = sl
 			nodes = append(nodes, node{-1, -1})
+			leafMembers = append(leafMembers, b.members[sl])
 		}
-	}
-	leafMembers := make([][]int32, len(nodes))
-	for n, sl := range leafSlot {
-		leafMembers[n] = b.members[sl]
 	}
 	for {
 		kept, removed := b.mergeBest()
@@ -184,7 +193,7 @@ func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[str
 		nodes = append(nodes, node{nodeOf[kept], nodeOf[removed]})
 		nodeOf[kept] = len(nodes) - 1
 	}
-	out := make(map[string]clusterPath, V)
+	out := make(map[string]clusterPath, len(vocab))
 	var walk func(n int, path clusterPath)
 	walk = func(n int, path clusterPath) {
 		nd := nodes[n]
