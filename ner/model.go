@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 )
@@ -32,89 +33,7 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 	e := &encoder{w: bw}
 	e.bytes([]byte(modelMagic))
 	e.uint(uint64(numLabels))
-
-	words := make([]string, 0, len(t.lx.clusters))
-	for w := range t.lx.clusters {
-		words = append(words, w)
-	}
-	slices.Sort(words)
-	e.uint(uint64(len(words)))
-	for _, w := range words {
-		c := t.lx.clusters[w]
-		e.str(w)
-		e.uint(uint64(c.n))
-		e.uint(c.bits)
-	}
-
-	lowers := make([]string, 0, len(t.lx.forms))
-	for lw := range t.lx.forms {
-		lowers = append(lowers, lw)
-	}
-	slices.Sort(lowers)
-	e.uint(uint64(len(lowers)))
-	for _, lw := range lowers {
-		e.str(lw)
-		if f := t.lx.forms[lw]; f == lw {
-			e.str("")
-		} else {
-			e.str(f)
-		}
-	}
-
-	for _, g := range t.lx.gaz {
-		if g == nil {
-			g = newGazetteer()
-		}
-		e.uint(uint64(g.maxLen))
-		hs := make([]uint64, 0, len(g.phrases))
-		for h := range g.phrases {
-			hs = append(hs, h)
-		}
-		slices.Sort(hs)
-		e.uint(uint64(len(hs)))
-		prev := uint64(0)
-		for _, h := range hs {
-			e.uint(h - prev)
-			prev = h
-			e.uint(uint64(g.phrases[h]))
-		}
-		hs = hs[:0]
-		for h := range g.words {
-			hs = append(hs, h)
-		}
-		slices.Sort(hs)
-		e.uint(uint64(len(hs)))
-		prev = 0
-		for _, h := range hs {
-			e.uint(h - prev)
-			prev = h
-			e.uint(uint64(g.words[h]))
-		}
-		hs = hs[:0]
-		for h := range g.prefixes {
-			hs = append(hs, h)
-		}
-		slices.Sort(hs)
-		e.uint(uint64(len(hs)))
-		prev = 0
-		for _, h := range hs {
-			e.uint(h - prev)
-			prev = h
-		}
-	}
-
-	titles := make([]uint64, 0, len(t.lx.titles))
-	for h := range t.lx.titles {
-		titles = append(titles, h)
-	}
-	slices.Sort(titles)
-	e.uint(uint64(len(titles)))
-	prev := uint64(0)
-	for _, h := range titles {
-		e.uint(h - prev)
-		prev = h
-	}
-
+	t.lx.encode(e)
 	for _, m := range []*weights{t.first, t.second} {
 		if m == nil {
 			e.uint(0)
@@ -133,6 +52,67 @@ func (t *Tagger) WriteModel(w io.Writer) error {
 		return fmt.Errorf("write ner model: %w", err)
 	}
 	return nil
+}
+
+func (lx *lexicon) encode(e *encoder) {
+	words := slices.Sorted(maps.Keys(lx.clusters))
+	e.uint(uint64(len(words)))
+	for _, w := range words {
+		c := lx.clusters[w]
+		e.str(w)
+		e.uint(uint64(c.n))
+		e.uint(c.bits)
+	}
+	lowers := slices.Sorted(maps.Keys(lx.forms))
+	e.uint(uint64(len(lowers)))
+	for _, lw := range lowers {
+		e.str(lw)
+		if f := lx.forms[lw]; f == lw {
+			e.str("")
+		} else {
+			e.str(f)
+		}
+	}
+	for _, g := range lx.gaz {
+		if g == nil {
+			g = newGazetteer()
+		}
+		e.uint(uint64(g.maxLen))
+		encodeHashMap(e, g.phrases, func(v uint8) { e.uint(uint64(v)) })
+		encodeHashMap(e, g.words, func(v uint16) { e.uint(uint64(v)) })
+		encodeHashMap(e, g.prefixes, nil)
+	}
+	encodeHashMap(e, lx.titles, nil)
+}
+
+// encodeHashMap writes a map keyed by hashes: its size, then the keys in
+// order as deltas, each followed by its value when value is not nil.
+func encodeHashMap[V any](e *encoder, m map[uint64]V, value func(V)) {
+	keys := slices.Sorted(maps.Keys(m))
+	e.uint(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.uint(k - prev)
+		prev = k
+		if value != nil {
+			value(m[k])
+		}
+	}
+}
+
+// decodeHashMap reads what encodeHashMap wrote.
+func decodeHashMap[V any](d *decoder, value func() V) map[uint64]V {
+	m := map[uint64]V{}
+	prev := uint64(0)
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		prev += d.uint()
+		var v V
+		if value != nil {
+			v = value()
+		}
+		m[prev] = v
+	}
+	return m
 }
 
 func (m *weights) encode(e *encoder) {
@@ -172,47 +152,7 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 	if d.uint() != uint64(numLabels) {
 		return nil, fmt.Errorf("%w: label set differs", ErrBadModel)
 	}
-	lx := &lexicon{clusters: map[string]clusterPath{}, forms: map[string]string{}}
-	for n := d.count(); n > 0 && d.err == nil; n-- {
-		w := d.str()
-		c := clusterPath{n: uint8(d.uint())}
-		c.bits = d.uint()
-		lx.clusters[w] = c
-	}
-	for n := d.count(); n > 0 && d.err == nil; n-- {
-		lw, f := d.str(), d.str()
-		if f == "" {
-			f = lw
-		}
-		lx.forms[lw] = f
-	}
-	for g := range lx.gaz {
-		gz := &gazetteer{phrases: map[uint64]uint8{}, prefixes: map[uint64]bool{}, words: map[uint64]uint16{}}
-		gz.maxLen = int(d.uint())
-		prev := uint64(0)
-		for n := d.count(); n > 0 && d.err == nil; n-- {
-			prev += d.uint()
-			gz.phrases[prev] = uint8(d.uint())
-		}
-		prev = 0
-		for n := d.count(); n > 0 && d.err == nil; n-- {
-			prev += d.uint()
-			gz.words[prev] = uint16(d.uint())
-		}
-		prev = 0
-		for n := d.count(); n > 0 && d.err == nil; n-- {
-			prev += d.uint()
-			gz.prefixes[prev] = true
-		}
-		lx.gaz[g] = gz
-	}
-	lx.titles = map[uint64]bool{}
-	prev := uint64(0)
-	for n := d.count(); n > 0 && d.err == nil; n-- {
-		prev += d.uint()
-		lx.titles[prev] = true
-	}
-	t := &Tagger{lx: lx}
+	t := &Tagger{lx: decodeLexicon(d)}
 	for i := range 2 {
 		if d.uint() == 0 {
 			continue
@@ -231,6 +171,38 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("%w: no weights", ErrBadModel)
 	}
 	return t, nil
+}
+
+func decodeLexicon(d *decoder) *lexicon {
+	lx := &lexicon{clusters: map[string]clusterPath{}, forms: map[string]string{}}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		w := d.str()
+		c := clusterPath{n: uint8(d.uint())}
+		c.bits = d.uint()
+		lx.clusters[w] = c
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		lw, f := d.str(), d.str()
+		if f == "" {
+			f = lw
+		}
+		lx.forms[lw] = f
+	}
+	for g := range lx.gaz {
+		gz := &gazetteer{maxLen: int(d.uint())}
+		gz.phrases = decodeHashMap(d, func() uint8 { return uint8(d.uint()) })
+		gz.words = decodeHashMap(d, func() uint16 { return uint16(d.uint()) })
+		gz.prefixes = decodeHashMap[bool](d, nil)
+		for h := range gz.prefixes {
+			gz.prefixes[h] = true
+		}
+		lx.gaz[g] = gz
+	}
+	lx.titles = decodeHashMap[bool](d, nil)
+	for h := range lx.titles {
+		lx.titles[h] = true
+	}
+	return lx
 }
 
 func decodeWeights(d *decoder) *weights {

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"bytes"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -225,4 +226,16 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestModelRewrites checks that reading and writing the shipped model
+// gives back the same bytes: nothing in the file is lost on loading.
+func TestModelRewrites(t *testing.T) {
+	var buf bytes.Buffer
+	if err := shipped(t).WriteModel(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), model) {
+		t.Fatalf("rewritten model differs: %d bytes, want %d", buf.Len(), len(model))
+	}
 }
