@@ -2,6 +2,8 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -229,13 +231,28 @@ func BenchmarkTag(b *testing.B) {
 }
 
 // TestModelRewrites checks that reading and writing the shipped model
-// gives back the same bytes: nothing in the file is lost on loading.
+// gives back the same content: nothing in the file is lost on loading.
+// (It compares the content, not the gzip bytes, which may change with Go.)
 func TestModelRewrites(t *testing.T) {
 	var buf bytes.Buffer
 	if err := shipped(t).WriteModel(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(buf.Bytes(), model) {
-		t.Fatalf("rewritten model differs: %d bytes, want %d", buf.Len(), len(model))
+	got, want := gunzip(t, buf.Bytes()), gunzip(t, model)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("rewritten model differs: %d bytes, want %d", len(got), len(want))
 	}
+}
+
+func gunzip(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
