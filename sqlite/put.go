@@ -130,14 +130,13 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *dateline.Document) (date
 // from the old version to the new one.
 func revise(ctx context.Context, tx *sql.Tx, id int64, d *dateline.Document, now string) (dateline.PutResult, error) {
 	var n int
-	var oldVersion int64
 	var copyOf sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT versions, version_id, copy_of FROM articles WHERE id = ?`, id).Scan(&n, &oldVersion, &copyOf)
+	err := tx.QueryRowContext(ctx, `SELECT versions, copy_of FROM articles WHERE id = ?`, id).Scan(&n, &copyOf)
 	if err != nil {
 		return dateline.PutResult{}, fmt.Errorf("find article: %w", err)
 	}
 	if !copyOf.Valid {
-		if err := unindex(ctx, tx, id, oldVersion); err != nil {
+		if err := unindex(ctx, tx, id); err != nil {
 			return dateline.PutResult{}, err
 		}
 	}
@@ -172,7 +171,7 @@ func saveVersion(ctx context.Context, tx *sql.Tx, id int64, n int, d *dateline.D
 		return 0, fmt.Errorf("update article: %w", err)
 	}
 	if index {
-		if err := indexVersion(ctx, tx, id, vid, d); err != nil {
+		if err := indexVersion(ctx, tx, id, d); err != nil {
 			return 0, err
 		}
 	}

@@ -34,6 +34,8 @@ type Store struct {
 	write *sql.DB // one connection: SQLite allows one writer
 	read  *sql.DB
 	now   func() time.Time
+	// rankWindow is the constant rankWindow; tests make it small.
+	rankWindow int
 }
 
 // Open opens (creating if need be) the database at path and brings its
@@ -49,7 +51,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	s := &Store{write: write, now: time.Now}
+	s := &Store{write: write, now: time.Now, rankWindow: rankWindow}
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -158,13 +160,12 @@ func (s *Store) Check(ctx context.Context) error {
 	if res != "ok" {
 		return fmt.Errorf("check: integrity: %s", res)
 	}
-	// versions_fts indexes only current versions of originals, a subset of
-	// its content table, so only its own structure is checked (rank 0);
-	// quotes_fts indexes every row and must agree with it (rank 1).
+	// Both indexes must agree with their content (rank 1): search_fts's
+	// is the view search_docs of what it indexes, quotes_fts's every quote.
 	for _, c := range []struct {
 		table string
 		rank  int
-	}{{"versions_fts", 0}, {"quotes_fts", 1}} {
+	}{{"search_fts", 1}, {"quotes_fts", 1}} {
 		if _, err := s.write.ExecContext(ctx, `INSERT INTO `+c.table+` (`+c.table+`, rank) VALUES ('integrity-check', ?)`, c.rank); err != nil {
 			return fmt.Errorf("check %s: %w", c.table, err)
 		}

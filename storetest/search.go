@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/dedup"
 )
 
 // corpus puts a few dated articles from two sites and returns their IDs in
@@ -108,6 +109,47 @@ func testSearchFilters(t *testing.T, s dateline.Store) {
 	byID := search(t, s, dateline.SearchQuery{Entity: fmt.Sprint(a.EntityIDs["e3"])})
 	if byID.Total != 3 {
 		t.Errorf("entity by ID: %v, want 3 articles", ids(byID))
+	}
+}
+
+// testSearchRevisedFilters revises an article's site, language, day,
+// entities and speakers: every filter must follow the current version.
+func testSearchRevisedFilters(t *testing.T, s dateline.Store) {
+	first := put(t, s, summit())
+	d := summit()
+	d.Text += " Talks resumed."
+	d.Paragraphs = strings.Split(d.Text, "\n\n")
+	d.Published, d.SiteName, d.Language = "2024-01-05", "Wire Service", "de"
+	d.Entities = []dateline.Entity{{ID: "e1", Name: "Sergey Lavrov", Type: "PERSON", Mentions: []dateline.Span{{Text: "Lavrov"}}}}
+	d.Quotes = []dateline.Quote{{Text: "Talks resumed.", Speaker: "e1"}}
+	d.Fingerprint = dedup.Fingerprint(&d.Article)
+	if res := put(t, s, d); res.Outcome != dateline.Revised || res.ID != first.ID {
+		t.Fatalf("Put = %+v, want a revision of %d", res, first.ID)
+	}
+	tests := []struct {
+		name  string
+		q     dateline.SearchQuery
+		found bool
+	}{
+		{"old site", dateline.SearchQuery{Text: "ceasefire", Site: "Example News"}, false},
+		{"new site", dateline.SearchQuery{Text: "ceasefire", Site: "WIRE SERVICE"}, true},
+		{"old language", dateline.SearchQuery{Language: "en"}, false},
+		{"new language", dateline.SearchQuery{Language: "DE"}, true},
+		{"old day", dateline.SearchQuery{Text: "ceasefire", From: "2025-08-15", To: "2025-08-15"}, false},
+		{"new day", dateline.SearchQuery{Text: "ceasefire", From: "2024-01-05", To: "2024-01-05"}, true},
+		{"old entity", dateline.SearchQuery{Entity: "Volodymyr Zelenskyy"}, false},
+		{"new entity", dateline.SearchQuery{Entity: "sergey lavrov"}, true},
+		{"old speaker", dateline.SearchQuery{Speaker: "Donald Trump"}, false},
+		{"new speaker", dateline.SearchQuery{Text: "talks", Speaker: "Sergey Lavrov"}, true},
+		{"unknown entity", dateline.SearchQuery{Entity: "Nobody Known"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := search(t, s, tt.q)
+			if found := got.Total == 1 && len(got.Hits) == 1 && got.Hits[0].ID == first.ID; found != tt.found || got.Total > 1 {
+				t.Errorf("hits %v total %d, want found %v", ids(got), got.Total, tt.found)
+			}
+		})
 	}
 }
 

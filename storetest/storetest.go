@@ -33,6 +33,7 @@ func Run(t *testing.T, open Open) {
 		{"PutBatch", testPutBatch},
 		{"SearchRanksTitleFirst", testSearchRank},
 		{"SearchFilters", testSearchFilters},
+		{"SearchFiltersFollowRevisions", testSearchRevisedFilters},
 		{"SearchFacets", testSearchFacets},
 		{"SearchLimits", testSearchLimits},
 		{"SearchSyntaxIsInert", testSearchSyntax},
