@@ -12,11 +12,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/datelinehq/dateline/analyze"
 	"github.com/datelinehq/dateline/httpapi"
 	"github.com/datelinehq/dateline/ingest"
 	"github.com/datelinehq/dateline/internal/corpus"
 	"github.com/datelinehq/dateline/sqlite"
-	"github.com/datelinehq/dateline/storetest"
 	"github.com/datelinehq/dateline/web"
 )
 
@@ -78,13 +78,14 @@ func artifactDir(t *testing.T) string {
 	return dir
 }
 
-// TestBrowser drives the UI as a reader would: search, open the article,
-// open an entity, find a quote; and checks that a hostile article shows
-// its markup as text and runs none of it.
+// TestBrowser drives the UI as a reader would over the seed, analysed by
+// the real analysis: search, open the article, open an entity, find a
+// quote; and checks that a hostile article shows its markup as text and
+// runs none of it.
 func TestBrowser(t *testing.T) {
 	seed := corpus.Dir(t, "seed")
 	ctx := browser(t)
-	analyze, err := storetest.GoldAnalyzer(filepath.Join(seed, "alaska-summit.gold.json"))
+	models, err := analyze.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := ingest.New(ingest.Options{Store: s, Analyze: analyze}).Run(context.Background(), []string{seed}); err != nil {
+	if _, err := ingest.New(ingest.Options{Store: s, Analyze: models.Article}).Run(context.Background(), []string{seed}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Put(context.Background(), hostile()); err != nil {
