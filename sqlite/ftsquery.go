@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/datelinehq/dateline"
 )
@@ -119,10 +120,18 @@ func lexQuery(q string) []queryToken {
 		if word == "" {
 			continue
 		}
-		out = append(out, queryToken{text: word, not: not, prefix: prefix && !strings.Contains(word, " ")})
+		prefix = prefix && !strings.Contains(word, " ") && utf8.RuneCountInString(word) >= minPrefix
+		out = append(out, queryToken{text: word, not: not, prefix: prefix})
 	}
 	return out
 }
+
+// minPrefix is the shortest prefix searched as one: FTS5 merges the
+// index entries of every word a prefix starts, once to find the matches,
+// once more for BM25 and once to count them, so "a*" took 4 s at 100,000
+// articles and "con*" 0.6 s; "tax*" takes 25 ms. A shorter one is
+// searched as a word.
+const minPrefix = 3
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
 
