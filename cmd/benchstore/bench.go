@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/datelinehq/dateline"
@@ -59,13 +60,14 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		}
 		c.db = filepath.Join(dir, "bench.db")
 	}
-	var ing time.Duration
+	var ing, ingCPU time.Duration
 	if !c.reuse {
+		cpu0 := cpuTime()
 		d, err := ingestCorpus(ctx, c, stderr)
 		if err != nil {
 			return err
 		}
-		ing = d
+		ing, ingCPU = d, cpuTime()-cpu0
 	}
 	size := fileSize(c.db) + fileSize(c.db+"-wal")
 
@@ -89,20 +91,26 @@ func bench(ctx context.Context, c config, stdout, stderr io.Writer) error {
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
+	load0, cpu0 := loadAverage(), cpuTime()
 	lat, err := measure(ctx, base, c.rounds, stderr)
 	if err != nil {
 		return err
 	}
+	searchCPU, load1 := cpuTime()-cpu0, loadAverage()
 	mem := memory()
 
 	p50, p99 := percentile(lat, 50), percentile(lat, 99)
 	fmt.Fprintf(stdout, "articles ingested   %d (%d stored, %d copies, %d entities, %d quotes)\n", c.n, st.Articles, st.Copies, st.Entities, st.Quotes)
 	if ing > 0 {
-		fmt.Fprintf(stdout, "ingest rate         %.0f articles/s (%s; analysis stand-in %v, fingerprint, store)\n", float64(c.n)/ing.Seconds(), ing.Round(time.Millisecond), c.entities)
+		fmt.Fprintf(stdout, "ingest rate         %.0f articles/s (%s; analysis stand-in %v, fingerprint, store), CPU %.1f ms per article\n",
+			float64(c.n)/ing.Seconds(), ing.Round(time.Millisecond), c.entities, ms(ingCPU)/float64(c.n))
 	}
 	fmt.Fprintf(stdout, "database size       %.1f MB, %.1f KB per article\n", float64(size)/1e6, float64(size)/float64(c.n)/1e3)
 	fmt.Fprintf(stdout, "search latency      p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d requests: 20 queries x %d rounds, HTTP on loopback)\n",
 		ms(p50), ms(p99), ms(lat[len(lat)-1]), len(lat), c.rounds)
+	// Wall times depend on what else the machine runs; CPU time less so.
+	fmt.Fprintf(stdout, "search CPU          %.1f ms per request (server and client; 1-minute load average %s before, %s after, %d CPUs)\n",
+		ms(searchCPU)/float64(len(lat)+len(queries)), load0, load1, runtime.NumCPU())
 	fmt.Fprintf(stdout, "memory serving      RSS %.0f MB (peak of process %.0f MB), Go heap in use %.0f MB, Go runtime total %.0f MB\n",
 		mem.rss/1e6, mem.hwm/1e6, float64(mem.heap)/1e6, float64(mem.sys)/1e6)
 	if ms(p99) > c.maxP99Ms {
@@ -262,6 +270,24 @@ func memory() mem {
 		}
 	}
 	return m
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage is the machine's 1-minute load average, "?" where unknown.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 func fileSize(path string) int64 {
