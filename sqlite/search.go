@@ -84,40 +84,24 @@ func (s *Store) Search(ctx context.Context, q dateline.SearchQuery) (*dateline.S
 	if q.Facets {
 		size = max(size, dateline.FacetWindow)
 	}
-	if p.none {
-		res := &dateline.SearchResult{Hits: []dateline.SearchHit{}}
-		if q.Facets {
-			res.Facets = &dateline.Facets{Sites: []dateline.Count{}, Languages: []dateline.Count{}, Months: []dateline.Count{}, Entities: []dateline.EntityCount{}}
+	var window []windowRow
+	total := 0
+	if !p.none {
+		counted, cancel := s.countBeside(ctx, p)
+		defer cancel()
+		if window, err = s.window(ctx, p, size); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		return res, nil
-	}
-	// The count runs beside the ranking, on another connection: it reads
-	// every match where the ranking stops at rankWindow, and it is needed
-	// only when the window fills, which is when it costs the most.
-	type counted struct {
-		n   int
-		err error
-	}
-	countc := make(chan counted, 1)
-	cctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		n, err := s.count(cctx, p)
-		countc <- counted{n, err}
-	}()
-	window, err := s.window(ctx, p, size)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	res := &dateline.SearchResult{Total: len(window), Hits: []dateline.SearchHit{}}
-	if len(window) == size {
-		c := <-countc
-		if c.err != nil {
-			return nil, fmt.Errorf("search: count: %w", c.err)
+		if len(window) == size {
+			n, err := counted()
+			if err != nil {
+				return nil, fmt.Errorf("search: count: %w", err)
+			}
+			total = n
 		}
-		// The count read its own snapshot: never fewer than were read.
-		res.Total = max(c.n, len(window))
 	}
+	// The count read its own snapshot: never report fewer than were read.
+	res := &dateline.SearchResult{Total: max(total, len(window)), Hits: []dateline.SearchHit{}}
 	for i := offset; i < min(offset+limit, len(window)); i++ {
 		res.Hits = append(res.Hits, dateline.SearchHit{ArticleRef: window[i].ref, Score: -window[i].score})
 	}
@@ -267,6 +251,27 @@ func (s *Store) window(ctx context.Context, p plan, size int) ([]windowRow, erro
 		window = append(window, w)
 	}
 	return window, rows.Err()
+}
+
+// countBeside starts counting p's matches on another connection, beside
+// the ranking: the count reads every match where the ranking stops at
+// rankWindow, and it is needed when the window fills, which is when it
+// costs the most. counted waits for the count; cancel abandons it.
+func (s *Store) countBeside(ctx context.Context, p plan) (counted func() (int, error), cancel func()) {
+	type result struct {
+		n   int
+		err error
+	}
+	ctx, cancel = context.WithCancel(ctx)
+	c := make(chan result, 1)
+	go func() {
+		n, err := s.count(ctx, p)
+		c <- result{n, err}
+	}()
+	return func() (int, error) {
+		r := <-c
+		return r.n, r.err
+	}, cancel
 }
 
 // count counts every match of p: over the index alone, never ranking.
