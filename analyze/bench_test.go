@@ -70,19 +70,30 @@ func articlePages(b *testing.B) [][]byte {
 // waiting for a core). Run with GOMAXPROCS=1 for one core.
 func BenchmarkArticle(b *testing.B) {
 	pages := articlePages(b)
-	m := models(b)
-	cpu0 := cpuTime()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, p := range pages {
-			a, err := extract.Page(p, extract.Options{})
-			if err != nil {
-				continue
+	full := models(b)
+	// "entities" is issue #3's pipeline (extraction and entities); "full"
+	// adds the later stages (quotes, attributions, events).
+	entitiesOnly := *full
+	entitiesOnly.Stages = nil
+	for _, run := range []struct {
+		name string
+		m    *Models
+	}{{"entities", &entitiesOnly}, {"full", full}} {
+		b.Run(run.name, func(b *testing.B) {
+			cpu0 := cpuTime()
+			b.ResetTimer()
+			for b.Loop() {
+				for _, p := range pages {
+					a, err := extract.Page(p, extract.Options{})
+					if err != nil {
+						continue
+					}
+					Article(*a, run.m)
+				}
 			}
-			Article(*a, m)
-		}
+			report(b, len(pages), cpu0, "articles")
+		})
 	}
-	report(b, len(pages), cpu0, "articles")
 }
 
 // BenchmarkStages splits the cost of analysis: the ner tagger alone (in
