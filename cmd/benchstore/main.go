@@ -6,6 +6,24 @@
 //
 //	go run ./cmd/benchstore              # 2,000 articles: a quick check
 //	go run ./cmd/benchstore -n 100000    # the scale the issue asks about
+//
+// Figures at 100,000 articles on the shared 2-CPU development machine
+// (wall times move with the machine's load, so CPU times and the load are
+// reported too):
+//
+//	go build -o /tmp/benchstore ./cmd/benchstore
+//	/tmp/benchstore -n 100000 -keep -db /tmp/bench100k/bench.db -rounds 10
+//	/tmp/benchstore -n 100000 -reuse -db /tmp/bench100k/bench.db -rounds 10
+//
+//	                       search keyed by version,   search keyed by day and
+//	                       BM25 over every match      article (sqlite/search.go)
+//	ingest                 102 articles/s             142 articles/s
+//	  CPU per article      6.8 ms                     6.8 ms
+//	database               20.9 KB per article        23.4 KB per article
+//	search p50 / p99       89.6 / 444.6 ms            14.2 / 42.2 ms (load 2.7)
+//	                                                  9.6 / 24.4 ms (-reuse, load 0.9)
+//	  CPU per request      -                          17.3 ms (load 2.7), 14.1 ms (load 0.9)
+//	RSS serving            34 MB                      46 MB (39 MB with -reuse)
 package main
 
 import (
