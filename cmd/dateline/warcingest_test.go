@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/datelinehq/dateline"
-	"github.com/datelinehq/dateline/internal/corpus"
 	"github.com/datelinehq/dateline/sqlite"
-	"github.com/datelinehq/dateline/warc"
 )
 
 // TestWARCSeedIngestsSameArticle ingests the seed page from its HTML file
@@ -20,24 +17,7 @@ import (
 // article, analysis included, and ingested into one database the two are
 // one article with one version.
 func TestWARCSeedIngestsSameArticle(t *testing.T) {
-	seed := filepath.Join(corpus.Dir(t, "seed"), "alaska-summit.html")
-	page, err := os.ReadFile(seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := warc.NewWriter(&buf, true)
-	const url = "https://tis.example/world/trump-putin-begin-historic-alaska-summit"
-	payload := "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + string(page)
-	rec := &warc.Record{Type: warc.TypeResponse, TargetURI: url, Body: strings.NewReader(payload)}
-	rec.Header.Set("Content-Type", "application/http; msgtype=response")
-	if err := w.WriteRecord(rec); err != nil {
-		t.Fatal(err)
-	}
-	archive := filepath.Join(t.TempDir(), "seed.warc.gz")
-	if err := os.WriteFile(archive, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	seed, archive := seedWARC(t)
 
 	dir := t.TempDir()
 	ingestInto := func(db string, args ...string) string {
@@ -72,7 +52,7 @@ func TestWARCSeedIngestsSameArticle(t *testing.T) {
 	ingestInto(warcDB, archive)
 	fromFile, _ := stored(fileDB)
 	fromWARC, _ := stored(warcDB)
-	if fromWARC.URL != url || !strings.HasPrefix(fromWARC.Source, archive+"#") {
+	if fromWARC.URL != seedURL || !strings.HasPrefix(fromWARC.Source, archive+"#") {
 		t.Errorf("WARC article url %q source %q", fromWARC.URL, fromWARC.Source)
 	}
 	same := func(name string, a, b any) {
