@@ -71,6 +71,36 @@ func (b *builder) vote() {
 		}
 		b.spans[i].tag = best
 	}
+	b.placesNotPeople()
+}
+
+// placesNotPeople retypes as places the one-word "people" that are in
+// fact capitals and large cities or countries: the tagger reads "Kyiv’s
+// top demand" as a person's possessive. A word that is also part of a
+// longer personal name in the document ("Jordan" after "Michael
+// Jordan") stays a person.
+func (b *builder) placesNotPeople() {
+	inNames := map[string]bool{}
+	for _, sp := range b.spans {
+		if sp.tag == "PER" && sp.last-sp.first > 1 {
+			p := &b.d.Parts[sp.part]
+			for i := sp.first; i < sp.last; i++ {
+				inNames[p.Tokens[i].Text] = true
+			}
+		}
+	}
+	for i, sp := range b.spans {
+		if sp.tag != "PER" || sp.last-sp.first != 1 {
+			continue
+		}
+		w := b.spanWords(sp)
+		if inNames[w] {
+			continue
+		}
+		if pl, ok := b.lookup(w); ok && (pl.Kind == "country" || pl.Kind == "city" && pl.Population >= 1_000_000) {
+			b.spans[i].tag = "LOC"
+		}
+	}
 }
 
 // spanWords is the words of a span, separated by spaces.
