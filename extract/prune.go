@@ -105,7 +105,10 @@ func isJunk(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle 
 		return false
 	}
 	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || hiddenStyle(attr(n, "style")) {
-		return !prose
+		// Scripts reveal wrappers that start hidden; a hidden element
+		// with many paragraphs is such a wrapper, however many links
+		// its text carries.
+		return !prose && s.paras < 5
 	}
 	if r := attr(n, "role"); r != "" && junkRoles[strings.ToLower(r)] {
 		return !prose
