@@ -36,7 +36,8 @@ var junkRoles = map[string]bool{
 // junkWords mark furniture when they appear as a whole word of a class or
 // id ("post-comments", "share_bar", "ad slot").
 var junkWords = setOf(
-	"comment", "comments", "commentlist", "commentary-list", "disqus", "respond", "replies",
+	"comment", "comments", "commentlist", "commentary-list", "disqus", "respond", "replies", "doccomments", "usercomments",
+	"lightbox", "welcomebar", "cookiebanner",
 	"share", "shares", "sharing", "sharebar", "social", "socials", "sharedaddy", "addthis", "shariff", "addtoany", "a2a",
 	"related", "recommended", "recommendations", "recirc", "trending", "popular", "mostread", "mostpopular",
 	"readmore", "alsoread", "also", "morestories", "more", "next", "prev", "previous",
@@ -59,8 +60,10 @@ var softJunkWords = setOf("byline", "dateline", "postmeta", "entrymeta", "articl
 	"author", "about", "caption", "credit", "credits", "tags", "tag",
 	"categories", "category", "more", "next", "prev", "previous", "also", "alert", "notice", "widget", "widgets")
 
-// commentWords name reader comment sections.
-var commentWords = setOf("comment", "comments", "commentlist", "disqus", "respond", "replies")
+// commentWords name reader comment sections, and the pop-ups and
+// overlays that cover a page: both hold prose, so they go by name alone.
+var commentWords = setOf("comment", "comments", "commentlist", "disqus", "respond", "replies",
+	"doccomments", "usercomments", "modal", "popup", "lightbox", "welcomebar", "cookiebanner")
 
 // goodWords mark the containers of article bodies.
 var goodWords = setOf(
