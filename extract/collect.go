@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/datelinehq/dateline/lang"
 	"github.com/datelinehq/dateline/pubdate"
 
 	"golang.org/x/net/html"
@@ -163,7 +164,7 @@ func stopShare(s string) float64 {
 	n, stop := 0, 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isLetterOrDigit(r) && r != '\'' }) {
 		n++
-		if len(stopIndex[w]) > 0 {
+		if lang.IsStopWord(w) {
 			stop++
 		}
 	}

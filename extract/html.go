@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/datelinehq/dateline"
+	"github.com/datelinehq/dateline/lang"
 )
 
 // HTML extracts an article from an HTML page. The page is decoded to
@@ -138,12 +139,12 @@ func fillMeta(a *dateline.Article, m *metadata, hd header) {
 	} else if v, from := m.first("og:url"); v != "" {
 		a.CanonicalURL, p["canonical_url"] = resolve(a.URL, v), from
 	}
-	if l := normLang(m.lang); l != "" {
+	if l := lang.Normalize(m.lang); l != "" {
 		a.Language, p["language"] = l, "html-lang"
-	} else if l := normLang(m.jsonld.language); l != "" {
+	} else if l := lang.Normalize(m.jsonld.language); l != "" {
 		a.Language, p["language"] = l, "json-ld"
-	} else if v, from := m.first("og:locale", "content-language", "language", "dc.language"); normLang(v) != "" {
-		a.Language, p["language"] = normLang(v), from
+	} else if v, from := m.first("og:locale", "content-language", "language", "dc.language"); lang.Normalize(v) != "" {
+		a.Language, p["language"] = lang.Normalize(v), from
 	}
 	if a.Title == "" {
 		delete(p, "title")
@@ -204,7 +205,7 @@ func finish(a *dateline.Article, _ *metadata) {
 	a.Text = strings.Join(a.Paragraphs, "\n\n")
 	a.WordCount = countWords(a.Text)
 	if a.Language == "" {
-		if l := detectLanguage(a.Text); l != "" {
+		if l := lang.Detect(a.Text); l != "" {
 			a.Language, a.Provenance["language"] = l, "text"
 		}
 	}
