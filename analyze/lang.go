@@ -36,4 +36,3 @@ func Language(a dateline.Article) (string, bool) {
 	}
 	return guess, false
 }
-
