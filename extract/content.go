@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 
@@ -162,9 +163,14 @@ func pickBody(body *html.Node, st map[*html.Node]*nodeStats, log *slog.Logger) [
 	if named := namedContainer(body, best, st); named != nil {
 		best = named
 	}
-	log.Debug("body choice", "top", top.node.Data+" "+classID(top.node), "score", top.score, "best", best.Data+" "+classID(best))
+	debug := log.Enabled(context.Background(), slog.LevelDebug)
+	if debug {
+		log.Debug("body choice", "top", top.node.Data+" "+classID(top.node), "score", top.score, "best", best.Data+" "+classID(best))
+	}
 	best = widen(best, body, st, log)
-	log.Debug("widened", "to", best.Data+" "+classID(best), "text", st[best].text)
+	if debug {
+		log.Debug("widened", "to", best.Data+" "+classID(best), "text", st[best].text)
+	}
 	return withSiblings(best, top.score, cands, st)
 }
 

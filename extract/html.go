@@ -53,7 +53,7 @@ func HTML(data []byte, opts Options) (*dateline.Article, error) {
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoContent
 	}
-	finish(a, m)
+	finish(a)
 	return a, nil
 }
 
@@ -201,7 +201,7 @@ func mentionsAny(byline string, people []string) bool {
 }
 
 // finish derives the fields computed from the body.
-func finish(a *dateline.Article, _ *metadata) {
+func finish(a *dateline.Article) {
 	a.Text = strings.Join(a.Paragraphs, "\n\n")
 	a.WordCount = countWords(a.Text)
 	if a.Language == "" {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 
@@ -70,7 +71,7 @@ func prune(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle b
 			n.RemoveChild(c)
 		} else if c.Type == html.ElementNode {
 			if isJunk(c, st, pageText, inArticle) {
-				if s := st[c]; s != nil && s.text > 500 {
+				if s := st[c]; s != nil && s.text > 500 && log.Enabled(context.Background(), slog.LevelDebug) {
 					log.Debug("pruned", "tag", c.Data, "class", classID(c), "text", s.text, "paras", s.paras)
 				}
 				n.RemoveChild(c)

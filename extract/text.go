@@ -57,7 +57,7 @@ func Text(data []byte, opts Options) (*dateline.Article, error) {
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoContent
 	}
-	finish(a, nil)
+	finish(a)
 	return a, nil
 }
 
