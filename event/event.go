@@ -26,8 +26,9 @@ import (
 func Find(text []rune, sents []segment.Sentence, ents []dateline.Entity, attrs []dateline.Attribution, published string) []dateline.Event {
 	d := newDoc(text, sents, ents)
 	var out []dateline.Event
+	srcs := indexSources(attrs)
 	for si := range sents {
-		out = d.meetings(si, attrs, published, out)
+		out = d.meetings(si, srcs, published, out)
 		out = d.visits(si, published, out)
 		out = d.delegations(si, out)
 	}
@@ -117,7 +118,7 @@ var futureWords = map[string]bool{"will": true, "to": false, "plans": true, "pla
 // meetings finds talks between two or more people named in one sentence:
 // "Trump and Putin began high-level talks in Anchorage on Friday". The
 // source of a report about the meeting ("CNN reported") is no participant.
-func (d *doc) meetings(si int, attrs []dateline.Attribution, pub string, out []dateline.Event) []dateline.Event {
+func (d *doc) meetings(si int, srcs sources, pub string, out []dateline.Event) []dateline.Event {
 	toks := d.sents[si].Tokens
 	for i := range toks {
 		if !meetingWords[d.lw(si, i)] {
@@ -127,7 +128,7 @@ func (d *doc) meetings(si int, attrs []dateline.Attribution, pub string, out []d
 		seen := map[string]bool{}
 		for _, m := range d.near(si, i) {
 			id := d.ents[m.ent].ID
-			if d.typ(m) != "PERSON" || seen[id] || isSourceOf(attrs, toks[m.first].Start, toks[i].Start) {
+			if d.typ(m) != "PERSON" || seen[id] || srcs.isSourceOf(toks[m.first].Start, toks[i].Start) {
 				continue
 			}
 			seen[id] = true
@@ -143,11 +144,35 @@ func (d *doc) meetings(si int, attrs []dateline.Attribution, pub string, out []d
 	return out
 }
 
+// sources are the attributions that have a source, ordered by where the
+// source starts, so that a mention's attribution is found by binary
+// search rather than by a scan of all of them per mention (which made a
+// long article with many cues quadratic).
+type sources struct {
+	attrs  []dateline.Attribution
+	maxLen int // the longest source, in code points
+}
+
+func indexSources(attrs []dateline.Attribution) sources {
+	var s sources
+	for _, a := range attrs {
+		if a.Source != nil {
+			s.attrs = append(s.attrs, a)
+			s.maxLen = max(s.maxLen, a.Source.End-a.Source.Start)
+		}
+	}
+	sort.SliceStable(s.attrs, func(i, j int) bool { return s.attrs[i].Source.Start < s.attrs[j].Source.Start })
+	return s
+}
+
 // isSourceOf reports whether the mention at code point p is the source
 // of an attribution whose content holds the trigger at t.
-func isSourceOf(attrs []dateline.Attribution, p, t int) bool {
-	for _, a := range attrs {
-		if a.Source == nil || p < a.Source.Start || p >= a.Source.End {
+func (s sources) isSourceOf(p, t int) bool {
+	// Sources holding p start in (p-maxLen, p].
+	k := sort.Search(len(s.attrs), func(i int) bool { return s.attrs[i].Source.Start > p })
+	for k--; k >= 0 && s.attrs[k].Source.Start > p-s.maxLen-1; k-- {
+		a := s.attrs[k]
+		if p >= a.Source.End {
 			continue
 		}
 		for _, c := range a.Content.Spans {
