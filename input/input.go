@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"os"
@@ -41,6 +42,9 @@ type Options struct {
 	AllowPrivate bool
 	// UserAgent is sent with HTTP requests; empty means DefaultUserAgent.
 	UserAgent string
+	// Stdin is what the argument "-" reads; nil means os.Stdin. Commands
+	// pass their own, so that they can be run in-process by tests.
+	Stdin io.Reader
 }
 
 // DefaultMaxBytes is the largest page read by default, after decompression.
@@ -78,6 +82,9 @@ func Walk(ctx context.Context, args []string, opts Options, fn func(Item) error)
 	}
 	if opts.UserAgent == "" {
 		opts.UserAgent = DefaultUserAgent
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
 	}
 	w := &walker{ctx: ctx, opts: opts, fn: fn}
 	defer w.close()
@@ -123,7 +130,7 @@ func (w *walker) walkArg(arg string) (err error) {
 	}()
 	switch {
 	case arg == "-":
-		return w.walkStream("-", os.Stdin)
+		return w.walkStream("-", w.opts.Stdin)
 	case isURL(arg):
 		return w.fetch(arg)
 	}

@@ -42,7 +42,7 @@ func runAnalyze(ctx context.Context, e env, args []string) error {
 	}
 	out := newArticleWriter(e.stdout, *jsonl || fs.NArg() > 1)
 	failed := 0
-	err = input.Walk(ctx, fs.Args(), in.options(), func(it input.Item) error {
+	err = input.Walk(ctx, fs.Args(), in.options(e), func(it input.Item) error {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "dateline analyze: %v\n", it.Err)

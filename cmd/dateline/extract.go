@@ -22,8 +22,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow fetching URLs on loopback and private networks")
 }
 
-func (f *inputFlags) options() input.Options {
-	return input.Options{MaxBytes: f.maxBytes, AllowPrivate: f.allowPrivate}
+func (f *inputFlags) options(e env) input.Options {
+	return input.Options{MaxBytes: f.maxBytes, AllowPrivate: f.allowPrivate, Stdin: e.stdin}
 }
 
 func runExtract(ctx context.Context, e env, args []string) error {
@@ -46,7 +46,7 @@ func runExtract(ctx context.Context, e env, args []string) error {
 	}
 	out := newArticleWriter(e.stdout, *jsonl || fs.NArg() > 1)
 	failed := 0
-	err := input.Walk(ctx, fs.Args(), in.options(), func(it input.Item) error {
+	err := input.Walk(ctx, fs.Args(), in.options(e), func(it input.Item) error {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "dateline extract: %v\n", it.Err)

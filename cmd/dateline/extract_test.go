@@ -97,3 +97,19 @@ func TestExtractBadInputs(t *testing.T) {
 		t.Errorf("got %d error lines for %d bad inputs:\n%s", len(errs), len(bad), stderr.String())
 	}
 }
+
+// TestExtractStdin reads "-" from the command's own standard input.
+func TestExtractStdin(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join(corpus.Dir(t, "seed"), "alaska-summit.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), env{bytes.NewReader(page), &stdout, &stderr}, []string{"extract", "-"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var a struct{ Source, Byline string }
+	if err := json.Unmarshal(stdout.Bytes(), &a); err != nil || a.Source != "-" || a.Byline != "TIS Desk" {
+		t.Errorf("got %+v (%v), want the seed read from stdin", a, err)
+	}
+}

@@ -94,8 +94,8 @@ func runIngest(ctx context.Context, e env, args []string) error {
 	log := slog.New(slog.NewTextHandler(prog, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	p := ingest.New(ingest.Options{
 		Store: store, Analyze: analyse, Workers: *workers,
-		Input: in.options(), Progress: prog.update, Logger: log,
-		Walk: ingestSources(polite, in.options(), log).Walk,
+		Input: in.options(e), Progress: prog.update, Logger: log,
+		Walk: ingestSources(polite, in.options(e), log).Walk,
 	})
 	st, err := p.Run(ctx, fs.Args())
 	prog.finish()
