@@ -72,6 +72,9 @@ func Tokenize(text string) []Token {
 			// known abbreviation keeps its full stop.
 			if j < n && runes[j] == '.' && keepsPeriod(runes[i:j], runes, j) {
 				j++
+			} else if j-i >= 3 && runes[j-2] == '-' {
+				// A party and state tag: "D-S.C.", "R-N.Y.".
+				j = max(j, acronymEnd(runes, j-1))
 			}
 			toks = appendWord(toks, runes, i, j)
 			i = j
@@ -198,7 +201,7 @@ var abbreviations = map[string]bool{
 	"ariz": true, "calif": true, "colo": true, "conn": true, "fla": true, "ga": true, "ill": true, "ind": true,
 	"kan": true, "ky": true, "la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true,
 	"mo": true, "mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
-	"tex": true, "va": true, "wash": true, "wis": true, "wyo": true, "e.g": true, "i.e": true,
+	"tex": true, "va": true, "wash": true, "wis": true, "wyo": true, "e.g": true, "i.e": true, "del": true,
 }
 
 // titles are abbreviations that precede a name and so never end a
@@ -207,6 +210,7 @@ var titles = map[string]bool{
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "sen.": true, "rep.": true, "gov.": true,
 	"gen.": true, "col.": true, "lt.": true, "sgt.": true, "capt.": true, "st.": true, "rev.": true, "hon.": true,
 	"pres.": true, "adm.": true, "maj.": true, "cmdr.": true, "mt.": true, "no.": true, "vs.": true,
+	"del.": true,
 }
 
 // endsSentence reports whether the sentence ends after token i.
