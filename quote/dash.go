@@ -22,11 +22,8 @@ func dashRelations(v *view, cov []int32) []rel {
 		if j < len(v.toks) && !v.paraAt[j] && v.toks[j].Text != "." && !lineBreakBefore(v, j) {
 			continue
 		}
-		open := i
-		for open > 0 && v.state[open] != openMark && v.qid[open-1] == v.qid[i] {
-			open--
-		}
-		if v.state[open] != openMark || covered(cov, open, i+1) {
+		open, ok := v.quotationTo(i)
+		if !ok || covered(cov, open, i+1) {
 			continue
 		}
 		out = append(out, rel{cue: [2]int{i + 1, i + 2}, source: [][2]int{{i + 2, j}}, content: [][2]int{{open, i + 1}}})
@@ -56,4 +53,14 @@ func lineBreakBefore(v *view, j int) bool {
 		}
 	}
 	return false
+}
+
+// quotationTo returns the opening mark of the quotation whose closing
+// mark is token i.
+func (v *view) quotationTo(i int) (open int, ok bool) {
+	open = i
+	for open > 0 && v.state[open] != openMark && v.qid[open-1] == v.qid[i] {
+		open--
+	}
+	return open, v.state[open] == openMark
 }

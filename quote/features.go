@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"unicode"
+
+	"github.com/datelinehq/dateline/wordnet"
 )
 
 // Feature templates; each feature is the hash of its template and values.
@@ -30,6 +32,17 @@ const (
 	tWClassN
 	tStemState
 	tW3
+	tSufP
+	tSufN
+	tQuoteUnit
+	tThatAhead
+	tClass2
+	tVerb1
+	tVerbAny
+	tNoun1
+	tVerbSuf
+	tVerbPrev
+	tVerbNext
 
 	rSide
 	rDist
@@ -57,6 +70,8 @@ const (
 	rPairW
 	rNbrState
 	rFirstAfter
+	rCueClass
+	rNextClause
 )
 
 func h(s string) uint64 {
@@ -83,25 +98,38 @@ func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(mix(uint64(t), a), b)
 type tokenInfo struct {
 	w, stem, suf uint64
 	shape        uint64
-	class        uint64 // wordClass
-	sentEnd      bool   // . ! ? ending a sentence
+	class        uint64   // wordClass
+	verb         [3]uint8 // WordNet verb classes, commonest sense first
+	noun         uint8    // WordNet class of the commonest noun sense
+	sentEnd      bool     // . ! ? ending a sentence
 	comma        bool
 }
 
 var boundary = h("<B>")
 
-func (v *view) infos() []tokenInfo {
+func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 	out := make([]tokenInfo, len(v.toks))
+	// What depends on the word alone is worked out once per distinct word:
+	// an article repeats most of its words.
+	seen := make(map[string]tokenInfo, len(v.toks)/3)
 	for i, lw := range v.lw {
-		out[i] = tokenInfo{
-			w:       h(lw),
-			stem:    h(stem(lw)),
-			suf:     h(suffix(lw, 3)),
-			shape:   shape(v.toks[i].Text),
-			class:   wordClass(lw, v.toks[i].Text),
-			sentEnd: lw == "." || lw == "!" || lw == "?",
-			comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
+		t, ok := seen[lw]
+		if !ok {
+			wc := wn.Of(lw)
+			t = tokenInfo{
+				verb:    wc.Verb,
+				noun:    wc.Noun[0],
+				w:       h(lw),
+				stem:    h(stem(lw)),
+				suf:     h(suffix(lw, 3)),
+				sentEnd: lw == "." || lw == "!" || lw == "?",
+				comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
+			}
+			seen[lw] = t
 		}
+		t.shape = shape(v.toks[i].Text)
+		t.class = wordClass(lw, v.toks[i].Text)
+		out[i] = t
 	}
 	return out
 }
@@ -252,15 +280,12 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 	if i > c.u0 {
 		shp = info[i-1].shape
 	}
-	return append(buf,
+	buf = append(buf,
 		f1(tBias, 0),
 		f1(tW, w),
 		f1(tWp, wp),
 		f1(tWn, wn),
 		f1(tWpp, wordAt(info, c, i-2)),
-		f1(tWnn, wordAt(info, c, i+2)),
-		f2(tWpW, wp, w),
-		f2(tWWn, w, wn),
 		f1(tStem, info[i].stem),
 		f1(tSuf, info[i].suf),
 		f1(tShape, info[i].shape),
@@ -274,8 +299,51 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 		f2(tClassPW, classAt(info, c, i-1), w),
 		f2(tWClassN, w, classAt(info, c, i+1)),
 		f2(tStemState, info[i].stem, st),
-		f3(tW3, wp, w, wn),
+		f2(tSufP, sufAt(info, c, i-1), info[i].suf),
+		f2(tSufN, info[i].suf, sufAt(info, c, i+1)),
+		f2(tQuoteUnit, b2u(c.quotes[c.u1-c.u0] > 0), info[i].stem),
+		f2(tThatAhead, thatAhead(v, c, i), info[i].suf),
+		f3(tClass2, classAt(info, c, i-2), classAt(info, c, i-1), info[i].suf),
 	)
+	vc := uint64(info[i].verb[0])
+	if vc != 0 || info[i].noun != 0 {
+		buf = append(buf,
+			f1(tVerb1, vc),
+			f1(tNoun1, uint64(info[i].noun)),
+			f2(tVerbSuf, vc, info[i].suf),
+			f2(tVerbPrev, vc, classAt(info, c, i-1)),
+			f2(tVerbNext, vc, classAt(info, c, i+1)),
+		)
+		for _, x := range info[i].verb {
+			if x != 0 {
+				buf = append(buf, f1(tVerbAny, uint64(x)))
+			}
+		}
+	}
+	return buf
+}
+
+func sufAt(info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return boundary
+	}
+	return info[i].suf
+}
+
+// thatAhead reports "that", a colon or a quotation mark within the next
+// three tokens: what follows a verb of saying.
+func thatAhead(v *view, c *unitContext, i int) uint64 {
+	for k := i + 1; k < min(c.u1, i+4); k++ {
+		switch v.lw[k] {
+		case "that":
+			return 1
+		case ":":
+			return 2
+		case `"`:
+			return 3
+		}
+	}
+	return 0
 }
 
 func distBucket(d int) uint64 {
@@ -363,6 +431,8 @@ func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue
 		f3(rPairW, side, wordAt(info, c, i-1), w),
 		f3(rNbrState, side, stateAt(v, c, i-1), stateAt(v, c, i+1)),
 		f3(rFirstAfter, side, b2u(i == c1 || i == c0-1), w),
+		f3(rCueClass, side, db, uint64(info[c1-1].verb[0])<<8|uint64(info[c1-1].noun)),
+		f3(rNextClause, side, info[i].class, clauseAt(v, info, c, i+1)),
 	)
 }
 
@@ -390,6 +460,27 @@ func stateAt(v *view, c *unitContext, i int) uint64 {
 func b2u(b bool) uint64 {
 	if b {
 		return 1
+	}
+	return 0
+}
+
+// clauseAt says whether token i opens a new clause: a conjunction, a
+// relative pronoun, a participle or a verb of saying.
+func clauseAt(v *view, info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return 9
+	}
+	switch v.lw[i] {
+	case "and", "but", "while", "although", "though", "because", "as", "when", "after", "before", "since":
+		return 1
+	case "which", "who", "whom", "whose", "where":
+		return 2
+	}
+	if strings.HasSuffix(v.lw[i], "ing") && info[i].verb[0] != 0 {
+		return 3
+	}
+	if v.cueAt != nil && v.cueAt[i] {
+		return 4
 	}
 	return 0
 }

@@ -234,7 +234,7 @@ func (t *trainer) addTrans(p, c int, d float32) {
 }
 
 // learn decodes one sequence and moves the weights toward gold.
-func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) {
+func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) []int {
 	pred := t.m.decode(feats, mask, 0)
 	L := t.m.labels
 	wrong := false
@@ -260,6 +260,7 @@ func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) {
 		t.updates++
 	}
 	t.c++
+	return pred
 }
 
 // average returns the averaged model, dropping rows whose weights are all

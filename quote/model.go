@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+
+	"github.com/datelinehq/dateline/wordnet"
 )
 
 //go:embed model.bin.gz
@@ -19,14 +21,18 @@ func Load() (*Model, error) {
 
 // ReadModel reads a model written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	ms, err := readGzip(r, 2)
+	ms, err := readGzip(r, 4)
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
-	return &Model{cue: ms[0], role: ms[1]}, nil
+	words, err := wordnet.Load()
+	if err != nil {
+		return nil, fmt.Errorf("quote: %w", err)
+	}
+	return &Model{cue: ms[0], role: ms[1], bounds: ms[2], edges: ms[3], words: words}, nil
 }
 
 // WriteModel stores the model, gzipped.
 func (m *Model) WriteModel(w io.Writer) error {
-	return writeGzip(w, m.cue, m.role)
+	return writeGzip(w, m.cue, m.role, m.bounds, m.edges)
 }

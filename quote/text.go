@@ -27,11 +27,14 @@ type view struct {
 	toks   []segment.Token
 	lw     []string // lower-case token text, quote marks folded to `"`
 	sentOf []int32  // sentence of each token
-	state  []uint8  // quotation state
-	qid    []int32  // quotation index of a token in or marking one, else -1
-	paraAt []bool   // the token opens a paragraph
-	units  [][2]int // token ranges labelled together
-	cueAt  []bool   // tokens of cues, once found
+	// sentStart and sentEnd are the first token of each token's sentence
+	// and the token after its last.
+	sentStart, sentEnd []int32
+	state              []uint8  // quotation state
+	qid                []int32  // quotation index of a token in or marking one, else -1
+	paraAt             []bool   // the token opens a paragraph
+	units              [][2]int // token ranges labelled together
+	cueAt              []bool   // tokens of cues, once found
 }
 
 // isQuoteMark reports the double quotation marks (and the treebank's
@@ -67,6 +70,21 @@ func newView(text []rune, sents []segment.Sentence) *view {
 				lw = "'"
 			}
 			v.lw = append(v.lw, lw)
+		}
+	}
+	v.sentStart, v.sentEnd = make([]int32, n), make([]int32, n)
+	for i := 0; i < n; i++ {
+		if i > 0 && v.sentOf[i] == v.sentOf[i-1] {
+			v.sentStart[i] = v.sentStart[i-1]
+		} else {
+			v.sentStart[i] = int32(i)
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if i+1 < n && v.sentOf[i] == v.sentOf[i+1] {
+			v.sentEnd[i] = v.sentEnd[i+1]
+		} else {
+			v.sentEnd[i] = int32(i + 1)
 		}
 	}
 	v.paraAt = make([]bool, n)

@@ -1,0 +1,115 @@
+package quote
+
+import (
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+
+	"github.com/datelinehq/dateline/wordnet"
+)
+
+// The content ranker (edges.go) corrects the role labeller's mistakes, so
+// it must learn from mistakes like those the labeller makes on text it
+// has not seen. On its own training documents the labeller makes few. So
+// the ranker learns by stacking (Wolpert 1992): the training split is cut
+// in two, labellers trained on each half label the other, and the ranker
+// learns from those labels. (The cue ranker, bounds.go, learnt this way
+// scored lower on dev than learnt beside the labeller, so it is trained
+// there.)
+
+const (
+	folds         = 2
+	rankerEpochs  = 8
+	rankerSeedLow = 3
+)
+
+// contentExample is the content a fold's labeller found in one piece for
+// a gold cue, and the gold content.
+type contentExample struct {
+	win, cue, span, gold [2]int
+}
+
+// docExamples are one document's examples, with the cues the fold's
+// labeller marked, which the features read.
+type docExamples struct {
+	doc      int
+	cueAt    []bool
+	contents []contentExample
+}
+
+// trainEdges trains the content ranker by stacking, with labellers
+// trained for epochs on each fold's complement, the folds side by side.
+func trainEdges(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) *linear {
+	byFold := make([][]docExamples, folds)
+	var wg sync.WaitGroup
+	for f := range folds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var rest, held []int
+			for k := range train {
+				if k%folds == f {
+					held = append(held, k)
+				} else {
+					rest = append(rest, k)
+				}
+			}
+			own := newViews(train) // the folds mark cues on views of their own
+			m := taggers(words, own, train, rest, epochs, 1)
+			for _, k := range held {
+				byFold[f] = append(byFold[f], m.examples(own[k], k, train[k].Relations))
+			}
+		}()
+	}
+	wg.Wait()
+	var ex []docExamples
+	for _, e := range byFold {
+		ex = append(ex, e...)
+	}
+	log.Info("stacking done", "folds", folds, "documents", len(ex))
+	et := newTrainer([]int{-1})
+	rng := rand.New(rand.NewPCG(rankerSeedLow, 4))
+	var s scratch
+	for ep := 0; ep < rankerEpochs; ep++ {
+		rng.Shuffle(len(ex), func(i, j int) { ex[i], ex[j] = ex[j], ex[i] })
+		for _, e := range ex {
+			v := views[e.doc]
+			v.cueAt = e.cueAt
+			info := v.infos(words)
+			for _, c := range e.contents {
+				learnEdges(et, v, info, v.unitContext(info, c.win), c.win, c.cue, c.span, c.gold, &s)
+			}
+		}
+		log.Info("content ranker", "epoch", ep+1, "updates", et.updates)
+	}
+	return et.average(0)
+}
+
+// examples labels one held-out document with a fold's labellers and
+// pairs what they found with gold.
+func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
+	info := v.infos(m.words)
+	var s scratch
+	m.cues(v, info, &s) // marks the cues found, as when labelling
+	e := docExamples{doc: doc, cueAt: v.cueAt}
+	unitOf := v.unitOf()
+	roleTag := make([]int, len(v.toks))
+	var ends []int
+	for _, r := range rels {
+		cue, w, ok := goldRoles(v, unitOf, r, roleTag, false)
+		if !ok {
+			continue
+		}
+		c0, c1 := cue[0], cue[1]
+		gold := chunks(roleTag[w[0]:w[1]], rBC, rIC)
+		c := v.unitContext(info, w)
+		var feats [][]uint64
+		feats, ends = m.roleFeats(v, info, c, c0, c1, &s, ends)
+		got := chunks(m.role.decode(feats, s.mask, 0), rBC, rIC)
+		if len(got) == 1 && len(gold) == 1 {
+			e.contents = append(e.contents, contentExample{win: w, cue: [2]int{c0, c1},
+				span: [2]int{w[0] + got[0][0], w[0] + got[0][1]}, gold: [2]int{w[0] + gold[0][0], w[0] + gold[0][1]}})
+		}
+	}
+	return e
+}
