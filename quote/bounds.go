@@ -37,8 +37,38 @@ const reach = 3
 // maxCue bounds the length of a cue candidate, in tokens.
 const maxCue = 10
 
-// spanFeatures appends the features of the cue candidate [a, b).
+// spanFeatures appends the features of the cue candidate [a, b): those
+// of its left edge, its right edge, each word inside and the span as a
+// whole. rank sums the first three kinds per edge and word, once for all
+// candidates.
 func (v *view) spanFeatures(info []tokenInfo, c *unitContext, a, b int, centre [2]int, buf []uint64) []uint64 {
+	buf = leftEdge(info, c, a, buf)
+	buf = rightEdge(info, c, b, buf)
+	for k := a; k < b; k++ {
+		buf = append(buf, f1(sInner, info[k].w))
+	}
+	return v.wholeSpan(info, c, a, b, centre, buf)
+}
+
+func leftEdge(info []tokenInfo, c *unitContext, a int, buf []uint64) []uint64 {
+	return append(buf,
+		f1(sFirst, info[a].w),
+		f1(sBefore, wordAt(info, c, a-1)),
+		f2(sFirstPair, wordAt(info, c, a-1), info[a].w),
+		f2(sFirstClass, classAt(info, c, a-1), classAt(info, c, a)),
+	)
+}
+
+func rightEdge(info []tokenInfo, c *unitContext, b int, buf []uint64) []uint64 {
+	return append(buf,
+		f1(sLast, info[b-1].w),
+		f1(sAfter, wordAt(info, c, b)),
+		f2(sLastPair, info[b-1].w, wordAt(info, c, b)),
+		f2(sLastClass, classAt(info, c, b-1), classAt(info, c, b)),
+	)
+}
+
+func (v *view) wholeSpan(info []tokenInfo, c *unitContext, a, b int, centre [2]int, buf []uint64) []uint64 {
 	n := b - a
 	head := a
 	for k := a; k < b; k++ {
@@ -53,15 +83,7 @@ func (v *view) spanFeatures(info []tokenInfo, c *unitContext, a, b int, centre [
 			punct++
 		}
 	}
-	buf = append(buf,
-		f1(sFirst, info[a].w),
-		f1(sBefore, wordAt(info, c, a-1)),
-		f2(sFirstPair, wordAt(info, c, a-1), info[a].w),
-		f2(sFirstClass, classAt(info, c, a-1), classAt(info, c, a)),
-		f1(sLast, info[b-1].w),
-		f1(sAfter, wordAt(info, c, b)),
-		f2(sLastPair, info[b-1].w, wordAt(info, c, b)),
-		f2(sLastClass, classAt(info, c, b-1), classAt(info, c, b)),
+	return append(buf,
 		f1(sLen, uint64(min(n, 7))),
 		f2(sLenHead, uint64(min(n, 7)), info[head].stem),
 		f2(sEnds, info[a].w, info[b-1].w),
@@ -71,10 +93,6 @@ func (v *view) spanFeatures(info []tokenInfo, c *unitContext, a, b int, centre [
 		f2(sMove, uint64(a-centre[0]+reach), uint64(b-centre[1]+reach)),
 		f3(sMoveLast, uint64(a-centre[0]+reach), uint64(b-centre[1]+reach), info[b-1].w),
 	)
-	for k := a; k < b; k++ {
-		buf = append(buf, f1(sInner, info[k].w))
-	}
-	return buf
 }
 
 var auxiliary = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
@@ -117,21 +135,39 @@ func (m *Model) redraw(v *view, info []tokenInfo, c *unitContext, a, b int, s *s
 }
 
 // rank returns the best candidate around centre, which wins ties, or
-// none when that scores better by more than margin.
+// none when that scores better by more than margin. Edge and word scores
+// are summed once and shared by the candidates that have them.
 func rank(m *linear, v *view, info []tokenInfo, c *unitContext, centre [2]int, margin float32, s *scratch) [2]int {
-	var score [1]float32
-	s.flat = v.spanFeatures(info, c, centre[0], centre[1], centre, s.flat[:0])
-	m.emit([][]uint64{s.flat}, score[:])
-	best, bestScore := centre, score[0]
-	for _, cand := range candidates(v, c, centre[0], centre[1], nil) {
-		s.flat = v.spanFeatures(info, c, cand[0], cand[1], centre, s.flat[:0])
-		m.emit([][]uint64{s.flat}, score[:])
-		if score[0] > bestScore {
-			best, bestScore = cand, score[0]
+	a, b := centre[0], centre[1]
+	lo, hi := max(c.u0, a-reach), min(c.u1, b+reach)
+	var left, right [2*reach + 1]float32 // by x-(a-reach), y-(b-reach)
+	for x := lo; x <= min(b-1, a+reach); x++ {
+		s.flat = leftEdge(info, c, x, s.flat[:0])
+		left[x-a+reach] = m.score(s.flat)
+	}
+	for y := max(lo+1, b-reach); y <= hi; y++ {
+		s.flat = rightEdge(info, c, y, s.flat[:0])
+		right[y-b+reach] = m.score(s.flat)
+	}
+	inner := s.sums[:0] // inner[k-lo]: the words' scores before k
+	inner = append(inner, 0)
+	for k := lo; k < hi; k++ {
+		s.flat = append(s.flat[:0], f1(sInner, info[k].w))
+		inner = append(inner, inner[k-lo]+m.score(s.flat))
+	}
+	s.sums = inner
+	score := func(x, y int) float32 {
+		s.flat = v.wholeSpan(info, c, x, y, centre, s.flat[:0])
+		return left[x-a+reach] + right[y-b+reach] + inner[y-lo] - inner[x-lo] + m.score(s.flat)
+	}
+	best, bestScore := centre, score(a, b)
+	s.cands = candidates(v, c, a, b, s.cands[:0])
+	for _, cand := range s.cands {
+		if sc := score(cand[0], cand[1]); sc > bestScore {
+			best, bestScore = cand, sc
 		}
 	}
-	m.emit([][]uint64{noneFeatures}, score[:])
-	if score[0] > bestScore+margin {
+	if m.score(noneFeatures) > bestScore+margin {
 		return none
 	}
 	return best

@@ -1,5 +1,7 @@
 package quote
 
+import "slices"
+
 // The role labeller decides token by token where a content starts and
 // ends, so it often stops at a word that only looks like an edge — a
 // second verb of saying inside the content, a quotation inside it — or
@@ -71,37 +73,66 @@ func (v *view) naturalEnd(k, w1, c0 int) bool {
 	return false
 }
 
-// contentCandidates lists the spans with natural edges near [a, b),
-// inside the window and clear of the cue.
-func (v *view) contentCandidates(win, cue, span [2]int, out [][2]int) [][2]int {
-	var starts, ends [16]int
-	ns, ne := 0, 0
-	for k := max(win[0], span[0]-edgeReach); k <= min(span[1]-1, span[0]+edgeReach) && ns < len(starts); k++ {
+// contentEdges lists the natural starts and ends near span [a, b),
+// inside the window, at most 16 of each.
+func (v *view) contentEdges(win, cue, span [2]int, starts, ends []int) ([]int, []int) {
+	starts, ends = starts[:0], ends[:0]
+	for k := max(win[0], span[0]-edgeReach); k <= min(span[1]-1, span[0]+edgeReach) && len(starts) < 16; k++ {
 		if k == span[0] || v.naturalStart(k, win[0], cue[1]) {
-			starts[ns] = k
-			ns++
+			starts = append(starts, k)
 		}
 	}
-	for k := max(span[0]+1, span[1]-edgeReach); k <= min(win[1], span[1]+edgeReach) && ne < len(ends); k++ {
+	for k := max(span[0]+1, span[1]-edgeReach); k <= min(win[1], span[1]+edgeReach) && len(ends) < 16; k++ {
 		if k == span[1] || v.naturalEnd(k, win[1], cue[0]) {
-			ends[ne] = k
-			ne++
+			ends = append(ends, k)
 		}
 	}
-	out = out[:0]
-	for _, x := range starts[:ns] {
-		for _, y := range ends[:ne] {
-			if x < y && (y <= cue[0] || x >= cue[1]) {
-				out = append(out, [2]int{x, y})
-			}
-		}
-	}
-	return out
+	return starts, ends
 }
 
+// clearOf reports a candidate [x, y) that is a span and misses the cue.
+func clearOf(cue [2]int, x, y int) bool { return x < y && (y <= cue[0] || x >= cue[1]) }
+
 // contentFeatures appends the features of the content candidate [x, y)
-// of the cue [c0, c1), found by the labeller at span.
+// of the cue [c0, c1), found by the labeller at span: those of its start,
+// of its end, and of the span as a whole. rankContent sums the first two
+// kinds once per start and end.
 func (v *view) contentFeatures(info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
+	buf = v.contentStart(info, c, cue, x, buf)
+	buf = v.contentEnd(info, c, cue, y, buf)
+	return v.contentWhole(info, c, cue, span, x, y, buf)
+}
+
+// contentStart appends the features of a content starting at x; x lies
+// after the cue or the content lies before it.
+func (v *view) contentStart(info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64 {
+	side := b2u(x >= cue[1])
+	cw := info[cue[0]].stem
+	return append(buf,
+		f2(eFirst, side, info[x].w),
+		f2(eBefore, side, wordAt(info, c, x-1)),
+		f3(eFirstPair, side, wordAt(info, c, x-1), info[x].w),
+		f3(eFirstClass, side, classAt(info, c, x-1), classAt(info, c, x)),
+		f3(eFirstCue, side, info[x].w, cw),
+		f2(eFromSentStart, side, distBucket(x-v.sentenceStart(x, c.u0))),
+	)
+}
+
+// contentEnd appends the features of a content ending before y.
+func (v *view) contentEnd(info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64 {
+	side := b2u(y > cue[0])
+	cw := info[cue[0]].stem
+	return append(buf,
+		f2(eLast, side, info[y-1].w),
+		f2(eAfter, side, wordAt(info, c, y)),
+		f3(eLastPair, side, info[y-1].w, wordAt(info, c, y)),
+		f3(eLastClass, side, classAt(info, c, y-1), classAt(info, c, y)),
+		f3(eLastCue, side, info[y-1].w, cw),
+		f2(eToSentEnd, side, distBucket(v.sentenceEnd(y, c.u1)-y)),
+	)
+}
+
+func (v *view) contentWhole(info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
 	side, gap := uint64(1), x-cue[1]
 	if y <= cue[0] {
 		side, gap = 0, cue[0]-y
@@ -120,14 +151,6 @@ func (v *view) contentFeatures(info []tokenInfo, c *unitContext, cue, span [2]in
 		f1(eSide, side),
 		f2(eGap, side, distBucket(gap)),
 		f3(eGapCue, side, distBucket(gap), cw),
-		f2(eFirst, side, info[x].w),
-		f2(eBefore, side, wordAt(info, c, x-1)),
-		f3(eFirstPair, side, wordAt(info, c, x-1), info[x].w),
-		f3(eFirstClass, side, classAt(info, c, x-1), classAt(info, c, x)),
-		f2(eLast, side, info[y-1].w),
-		f2(eAfter, side, wordAt(info, c, y)),
-		f3(eLastPair, side, info[y-1].w, wordAt(info, c, y)),
-		f3(eLastClass, side, classAt(info, c, y-1), classAt(info, c, y)),
 		f2(eLen, side, lb),
 		f3(eSents, side, cap3(c.between(c.sents, x, y)), sentEnd),
 		f3(eQuotes, side, uint64(marks%2), cap3(marks)),
@@ -137,11 +160,7 @@ func (v *view) contentFeatures(info []tokenInfo, c *unitContext, cue, span [2]in
 		f3(eMove, side, moveBucket(x-span[0]), moveBucket(y-span[1])),
 		f3(eAdjacent, side, b2u(gap == 0), cw),
 		f3(eSentEnd, side, sentEnd, cw),
-		f3(eFirstCue, side, info[x].w, cw),
-		f3(eLastCue, side, info[y-1].w, cw),
 		f3(eCommas, side, cap3(c.between(c.commas, x, y)), lb),
-		f2(eToSentEnd, side, distBucket(v.sentenceEnd(y, c.u1)-y)),
-		f2(eFromSentStart, side, distBucket(x-v.sentenceStart(x, c.u0))),
 	)
 }
 
@@ -171,15 +190,28 @@ func moveBucket(d int) uint64 {
 
 // rankContent returns the best content span around span, which wins ties.
 func rankContent(m *linear, v *view, info []tokenInfo, c *unitContext, win, cue, span [2]int, s *scratch) [2]int {
-	var score [1]float32
 	s.flat = v.contentFeatures(info, c, cue, span, span[0], span[1], s.flat[:0])
-	m.emit([][]uint64{s.flat}, score[:])
-	best, bestScore := span, score[0]
-	for _, cand := range v.contentCandidates(win, cue, span, nil) {
-		s.flat = v.contentFeatures(info, c, cue, span, cand[0], cand[1], s.flat[:0])
-		m.emit([][]uint64{s.flat}, score[:])
-		if score[0] > bestScore {
-			best, bestScore = cand, score[0]
+	best, bestScore := span, m.score(s.flat)
+	var starts, ends [16]int
+	xs, ys := v.contentEdges(win, cue, span, starts[:0], ends[:0])
+	var left, right [16]float32
+	for i, x := range xs {
+		s.flat = v.contentStart(info, c, cue, x, s.flat[:0])
+		left[i] = m.score(s.flat)
+	}
+	for j, y := range ys {
+		s.flat = v.contentEnd(info, c, cue, y, s.flat[:0])
+		right[j] = m.score(s.flat)
+	}
+	for i, x := range xs {
+		for j, y := range ys {
+			if !clearOf(cue, x, y) {
+				continue
+			}
+			s.flat = v.contentWhole(info, c, cue, span, x, y, s.flat[:0])
+			if sc := left[i] + right[j] + m.score(s.flat); sc > bestScore {
+				best, bestScore = [2]int{x, y}, sc
+			}
 		}
 	}
 	return best
@@ -189,11 +221,8 @@ func rankContent(m *linear, v *view, info []tokenInfo, c *unitContext, win, cue,
 // found span, the annotators gold; a perceptron step when gold is among
 // the candidates and loses.
 func learnEdges(t *trainer, v *view, info []tokenInfo, c *unitContext, win, cue, span, gold [2]int, s *scratch) {
-	found := gold == span
-	for _, cand := range v.contentCandidates(win, cue, span, nil) {
-		found = found || cand == gold
-	}
-	if !found {
+	xs, ys := v.contentEdges(win, cue, span, nil, nil)
+	if gold != span && !(slices.Contains(xs, gold[0]) && slices.Contains(ys, gold[1]) && clearOf(cue, gold[0], gold[1])) {
 		return
 	}
 	best := rankContent(t.m, v, info, c, win, cue, span, s)

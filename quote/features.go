@@ -276,10 +276,6 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 	} else if i == c.u1-1 {
 		pos = 2
 	}
-	shp := uint64(7)
-	if i > c.u0 {
-		shp = info[i-1].shape
-	}
 	buf = append(buf,
 		f1(tBias, 0),
 		f1(tW, w),
@@ -293,14 +289,11 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 		f2(tStateW, st, w),
 		f1(tQrel, qrel),
 		f2(tQrelW, qrel, info[i].stem),
-		f2(tShapePW, shp, w),
 		f1(tUnitPos, pos),
 		f2(tUnitPosW, pos, w),
 		f2(tClassPW, classAt(info, c, i-1), w),
-		f2(tWClassN, w, classAt(info, c, i+1)),
 		f2(tStemState, info[i].stem, st),
 		f2(tSufP, sufAt(info, c, i-1), info[i].suf),
-		f2(tSufN, info[i].suf, sufAt(info, c, i+1)),
 		f2(tQuoteUnit, b2u(c.quotes[c.u1-c.u0] > 0), info[i].stem),
 		f2(tThatAhead, thatAhead(v, c, i), info[i].suf),
 		f3(tClass2, classAt(info, c, i-2), classAt(info, c, i-1), info[i].suf),

@@ -52,6 +52,8 @@ type scratch struct {
 	feats [][]uint64
 	flat  []uint64
 	mask  []bool
+	sums  []float32 // running scores (rank)
+	cands [][2]int  // candidate spans (rank)
 }
 
 func (s *scratch) reset(n int) {

@@ -128,6 +128,14 @@ func (m *linear) emit(feats [][]uint64, out []float32) {
 	}
 }
 
+// score is the weight of a set of features for the first label, the
+// score of a candidate for the one-label rankers.
+func (m *linear) score(feats []uint64) float32 {
+	var out [stride]float32
+	m.emit([][]uint64{feats}, out[:m.labels])
+	return out[0]
+}
+
 // viterbi returns the best label sequence for the emission scores; where
 // mask[i] is true the token must be labelled 0 (outside).
 func (m *linear) viterbi(emit []float32, n int, mask []bool, back []int32) []int {

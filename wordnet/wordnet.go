@@ -89,13 +89,13 @@ func parse(s string, out *[3]uint8) error {
 	return nil
 }
 
-// Of returns the classes of a lower-case word form: the form itself if
+// Of returns the classes of a lower-case (ASCII) word form: the form itself if
 // WordNet lists it, else its lemma found by undoing English inflection
 // ("grilled" → grill, "denies" → deny, "planning" → plan, "told" → tell).
 // Verb classes come from the lemma when the form is inflected as a verb.
 func (d *Dict) Of(w string) Classes {
-	if d == nil || w == "" {
-		return Classes{}
+	if d == nil || w == "" || w[0] < 'a' || w[0] > 'z' {
+		return Classes{} // WordNet's one-word lemmas start with a letter
 	}
 	if l, ok := irregular[w]; ok {
 		c := d.m[l]
