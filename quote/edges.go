@@ -73,17 +73,18 @@ func (v *view) naturalEnd(k, w1, c0 int) bool {
 	return false
 }
 
-// contentEdges lists the natural starts and ends near span [a, b),
-// inside the window, at most 16 of each.
-func (v *view) contentEdges(win, cue, span [2]int, starts, ends []int) ([]int, []int) {
+// nearEdges lists the starts and ends within reach of span's own, inside
+// the window, that isStart and isEnd accept (span's own always), at most
+// 16 of each.
+func nearEdges(win, span [2]int, reach int, isStart, isEnd func(int) bool, starts, ends []int) ([]int, []int) {
 	starts, ends = starts[:0], ends[:0]
-	for k := max(win[0], span[0]-edgeReach); k <= min(span[1]-1, span[0]+edgeReach) && len(starts) < 16; k++ {
-		if k == span[0] || v.naturalStart(k, win[0], cue[1]) {
+	for k := max(win[0], span[0]-reach); k <= min(span[1]-1, span[0]+reach) && len(starts) < 16; k++ {
+		if k == span[0] || isStart(k) {
 			starts = append(starts, k)
 		}
 	}
-	for k := max(span[0]+1, span[1]-edgeReach); k <= min(win[1], span[1]+edgeReach) && len(ends) < 16; k++ {
-		if k == span[1] || v.naturalEnd(k, win[1], cue[0]) {
+	for k := max(span[0]+1, span[1]-reach); k <= min(win[1], span[1]+reach) && len(ends) < 16; k++ {
+		if k == span[1] || isEnd(k) {
 			ends = append(ends, k)
 		}
 	}
@@ -92,16 +93,6 @@ func (v *view) contentEdges(win, cue, span [2]int, starts, ends []int) ([]int, [
 
 // clearOf reports a candidate [x, y) that is a span and misses the cue.
 func clearOf(cue [2]int, x, y int) bool { return x < y && (y <= cue[0] || x >= cue[1]) }
-
-// contentFeatures appends the features of the content candidate [x, y)
-// of the cue [c0, c1), found by the labeller at span: those of its start,
-// of its end, and of the span as a whole. rankContent sums the first two
-// kinds once per start and end.
-func (v *view) contentFeatures(info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
-	buf = v.contentStart(info, c, cue, x, buf)
-	buf = v.contentEnd(info, c, cue, y, buf)
-	return v.contentWhole(info, c, cue, span, x, y, buf)
-}
 
 // contentStart appends the features of a content starting at x; x lies
 // after the cue or the content lies before it.
@@ -188,19 +179,56 @@ func moveBucket(d int) uint64 {
 	return 6
 }
 
-// rankContent returns the best content span around span, which wins ties.
-func rankContent(m *linear, v *view, info []tokenInfo, c *unitContext, win, cue, span [2]int, s *scratch) [2]int {
-	s.flat = v.contentFeatures(info, c, cue, span, span[0], span[1], s.flat[:0])
+// spanKind says how the spans of one role are redrawn: where a span may
+// start and end near the labeller's, and the features of its start, its
+// end and of the span as a whole, which rankSpan sums per start and end
+// once.
+type spanKind interface {
+	edges(v *view, win, cue, span [2]int, starts, ends []int) ([]int, []int)
+	start(v *view, info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64
+	end(v *view, info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64
+	whole(v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64
+}
+
+type contentKind struct{}
+
+func (contentKind) edges(v *view, win, cue, span [2]int, starts, ends []int) ([]int, []int) {
+	return nearEdges(win, span, edgeReach,
+		func(k int) bool { return v.naturalStart(k, win[0], cue[1]) },
+		func(k int) bool { return v.naturalEnd(k, win[1], cue[0]) }, starts, ends)
+}
+
+func (contentKind) start(v *view, info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64 {
+	return v.contentStart(info, c, cue, x, buf)
+}
+
+func (contentKind) end(v *view, info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64 {
+	return v.contentEnd(info, c, cue, y, buf)
+}
+
+func (contentKind) whole(v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
+	return v.contentWhole(info, c, cue, span, x, y, buf)
+}
+
+func spanFeats(k spanKind, v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
+	buf = k.start(v, info, c, cue, x, buf)
+	buf = k.end(v, info, c, cue, y, buf)
+	return k.whole(v, info, c, cue, span, x, y, buf)
+}
+
+// rankSpan returns the best span of kind k around span, which wins ties.
+func rankSpan(k spanKind, m *linear, v *view, info []tokenInfo, c *unitContext, win, cue, span [2]int, s *scratch) [2]int {
+	s.flat = spanFeats(k, v, info, c, cue, span, span[0], span[1], s.flat[:0])
 	best, bestScore := span, m.score(s.flat)
 	var starts, ends [16]int
-	xs, ys := v.contentEdges(win, cue, span, starts[:0], ends[:0])
+	xs, ys := k.edges(v, win, cue, span, starts[:0], ends[:0])
 	var left, right [16]float32
 	for i, x := range xs {
-		s.flat = v.contentStart(info, c, cue, x, s.flat[:0])
+		s.flat = k.start(v, info, c, cue, x, s.flat[:0])
 		left[i] = m.score(s.flat)
 	}
 	for j, y := range ys {
-		s.flat = v.contentEnd(info, c, cue, y, s.flat[:0])
+		s.flat = k.end(v, info, c, cue, y, s.flat[:0])
 		right[j] = m.score(s.flat)
 	}
 	for i, x := range xs {
@@ -208,7 +236,7 @@ func rankContent(m *linear, v *view, info []tokenInfo, c *unitContext, win, cue,
 			if !clearOf(cue, x, y) {
 				continue
 			}
-			s.flat = v.contentWhole(info, c, cue, span, x, y, s.flat[:0])
+			s.flat = k.whole(v, info, c, cue, span, x, y, s.flat[:0])
 			if sc := left[i] + right[j] + m.score(s.flat); sc > bestScore {
 				best, bestScore = [2]int{x, y}, sc
 			}
@@ -217,20 +245,20 @@ func rankContent(m *linear, v *view, info []tokenInfo, c *unitContext, win, cue,
 	return best
 }
 
-// learnEdges trains the content ranker on one relation: the labeller
+// learnSpan trains a ranker of kind k on one relation: the labeller
 // found span, the annotators gold; a perceptron step when gold is among
 // the candidates and loses.
-func learnEdges(t *trainer, v *view, info []tokenInfo, c *unitContext, win, cue, span, gold [2]int, s *scratch) {
-	xs, ys := v.contentEdges(win, cue, span, nil, nil)
+func learnSpan(k spanKind, t *trainer, v *view, info []tokenInfo, c *unitContext, win, cue, span, gold [2]int, s *scratch) {
+	xs, ys := k.edges(v, win, cue, span, nil, nil)
 	if gold != span && !(slices.Contains(xs, gold[0]) && slices.Contains(ys, gold[1]) && clearOf(cue, gold[0], gold[1])) {
 		return
 	}
-	best := rankContent(t.m, v, info, c, win, cue, span, s)
+	best := rankSpan(k, t.m, v, info, c, win, cue, span, s)
 	if best != gold {
-		for _, f := range v.contentFeatures(info, c, cue, span, gold[0], gold[1], nil) {
+		for _, f := range spanFeats(k, v, info, c, cue, span, gold[0], gold[1], nil) {
 			t.add(f, 0, 1)
 		}
-		for _, f := range v.contentFeatures(info, c, cue, span, best[0], best[1], nil) {
+		for _, f := range spanFeats(k, v, info, c, cue, span, best[0], best[1], nil) {
 			t.add(f, 0, -1)
 		}
 		t.updates++

@@ -36,6 +36,7 @@ type Model struct {
 	cue, role *linear
 	bounds    *linear       // redraws the edges of each cue found; nil: keep them
 	edges     *linear       // redraws the edges of each content found in one piece
+	sources   *linear       // redraws the edges of each source
 	words     *wordnet.Dict // word classes for features
 }
 
@@ -154,20 +155,31 @@ func (m *Model) relations(v *view) []rel {
 			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
 		}
 		if len(r.content) == 1 && m.edges != nil {
-			r.content[0] = rankContent(m.edges, v, info, c, win, cue, r.content[0], &s)
+			r.content[0] = rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], &s)
 		}
 		r.content = quotedOnly(v, r.content)
 		r.content = complete(v, win, cue, r.content)
 		if src := chunks(roles, rBS, rIS); len(src) > 0 {
 			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
-			src := trimSource(v, [2]int{win[0] + sc[0], win[0] + sc[1]})
+			src := [2]int{win[0] + sc[0], win[0] + sc[1]}
+			if m.sources != nil {
+				src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, &s)
+			}
+			src = trimSource(v, src)
+			if src[1]-src[0] == 1 && src[0] == r.cue[1] && adverb(v.lw[src[0]]) {
+				// "adding | later": an adverb after the cue is part of it.
+				r.cue[1]++
+				src = [2]int{}
+			}
 			for src[1]-src[0] > 1 && src[1] == r.cue[0] && adverb(v.lw[src[1]-1]) {
 				// "my father often | said": PolNeAR puts the adverb in the
 				// cue (790 times in train, against 11 in a source).
 				src[1]--
 				r.cue[0]--
 			}
-			r.source = [][2]int{src}
+			if src[1] > src[0] {
+				r.source = [][2]int{src}
+			}
 		}
 		if agent, ok := passiveAgent(v, r.cue); ok {
 			r.source = [][2]int{agent}
@@ -187,7 +199,7 @@ func (m *Model) relations(v *view) []rel {
 		}
 		out = append(kept, dash...)
 	}
-	return append(out, saidRelations(v, coverage(len(v.toks), out))...)
+	return saidRelations(v, out)
 }
 
 // quotedOnly drops the unquoted pieces of a content that has a quoted

@@ -23,9 +23,9 @@ const (
 	rankerSeedLow = 3
 )
 
-// contentExample is the content a fold's labeller found in one piece for
-// a gold cue, and the gold content.
-type contentExample struct {
+// spanExample is the content (or source) a fold's labeller found in one
+// piece for a gold cue, and the gold one.
+type spanExample struct {
 	win, cue, span, gold [2]int
 }
 
@@ -34,12 +34,14 @@ type contentExample struct {
 type docExamples struct {
 	doc      int
 	cueAt    []bool
-	contents []contentExample
+	contents []spanExample
+	sources  []spanExample
 }
 
-// trainEdges trains the content ranker by stacking, with labellers
-// trained for epochs on each fold's complement, the folds side by side.
-func trainEdges(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) *linear {
+// trainSpans trains the content and source rankers by stacking, with
+// labellers trained for epochs on each fold's complement, the folds side
+// by side.
+func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) (contents, sources *linear) {
 	byFold := make([][]docExamples, folds)
 	var wg sync.WaitGroup
 	for f := range folds {
@@ -67,7 +69,7 @@ func trainEdges(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 		ex = append(ex, e...)
 	}
 	log.Info("stacking done", "folds", folds, "documents", len(ex))
-	et := newTrainer([]int{-1})
+	et, st := newTrainer([]int{-1}), newTrainer([]int{-1})
 	rng := rand.New(rand.NewPCG(rankerSeedLow, 4))
 	var s scratch
 	for ep := 0; ep < rankerEpochs; ep++ {
@@ -77,12 +79,15 @@ func trainEdges(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 			v.cueAt = e.cueAt
 			info := v.infos(words)
 			for _, c := range e.contents {
-				learnEdges(et, v, info, v.unitContext(info, c.win), c.win, c.cue, c.span, c.gold, &s)
+				learnSpan(contentKind{}, et, v, info, v.unitContext(info, c.win), c.win, c.cue, c.span, c.gold, &s)
+			}
+			for _, c := range e.sources {
+				learnSpan(sourceKind{}, st, v, info, v.unitContext(info, c.win), c.win, c.cue, c.span, c.gold, &s)
 			}
 		}
-		log.Info("content ranker", "epoch", ep+1, "updates", et.updates)
+		log.Info("span rankers", "epoch", ep+1, "content updates", et.updates, "source updates", st.updates)
 	}
-	return et.average(0)
+	return et.average(0), st.average(0)
 }
 
 // examples labels one held-out document with a fold's labellers and
@@ -105,10 +110,19 @@ func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
 		c := v.unitContext(info, w)
 		var feats [][]uint64
 		feats, ends = m.roleFeats(v, info, c, c0, c1, &s, ends)
-		got := chunks(m.role.decode(feats, s.mask, 0), rBC, rIC)
+		roles := m.role.decode(feats, s.mask, 0)
+		got := chunks(roles, rBC, rIC)
 		if len(got) == 1 && len(gold) == 1 {
-			e.contents = append(e.contents, contentExample{win: w, cue: [2]int{c0, c1},
+			e.contents = append(e.contents, spanExample{win: w, cue: cue,
 				span: [2]int{w[0] + got[0][0], w[0] + got[0][1]}, gold: [2]int{w[0] + gold[0][0], w[0] + gold[0][1]}})
+		}
+		if src := chunks(roles, rBS, rIS); len(src) > 0 && len(r.Source) == 1 {
+			sc := nearest(src, [2]int{c0 - w[0], c1 - w[0]})
+			a, b := v.tokenRange(r.Source[0])
+			if a < b && a >= w[0] && b <= w[1] {
+				e.sources = append(e.sources, spanExample{win: w, cue: cue,
+					span: [2]int{w[0] + sc[0], w[0] + sc[1]}, gold: [2]int{a, b}})
+			}
 		}
 	}
 	return e

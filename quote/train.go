@@ -49,12 +49,12 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 		return nil, nil, fmt.Errorf("train quotes: %w", err)
 	}
 	m := bag(words, train, opt.Epochs, log)
-	m.edges = trainEdges(words, newViews(train), train, opt.Epochs, log)
+	m.edges, m.sources = trainSpans(words, newViews(train), train, opt.Epochs, log)
 	// Rows whose weights are all small are dropped from the labellers: it
 	// halves the model, speeds decoding and moves the dev scores by a
 	// tenth of a point. The rankers' weights are small throughout.
 	const eps = 1
-	m = &Model{cue: prune(m.cue, eps), role: prune(m.role, eps), bounds: m.bounds, edges: m.edges, words: words}
+	m = &Model{cue: prune(m.cue, eps), role: prune(m.role, eps), bounds: m.bounds, edges: m.edges, sources: m.sources, words: words}
 	if len(dev) == 0 {
 		return m, nil, nil
 	}
