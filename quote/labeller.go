@@ -165,21 +165,7 @@ func (m *Model) relations(v *view) []rel {
 			if m.sources != nil {
 				src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, &s)
 			}
-			src = trimSource(v, src)
-			if src[1]-src[0] == 1 && src[0] == r.cue[1] && adverb(v.lw[src[0]]) {
-				// "adding | later": an adverb after the cue is part of it.
-				r.cue[1]++
-				src = [2]int{}
-			}
-			for src[1]-src[0] > 1 && src[1] == r.cue[0] && adverb(v.lw[src[1]-1]) {
-				// "my father often | said": PolNeAR puts the adverb in the
-				// cue (790 times in train, against 11 in a source).
-				src[1]--
-				r.cue[0]--
-			}
-			if src[1] > src[0] {
-				r.source = [][2]int{src}
-			}
+			r.source, r.cue = v.settleSource(src, r.cue)
 		}
 		if agent, ok := passiveAgent(v, r.cue); ok {
 			r.source = [][2]int{agent}
@@ -285,38 +271,6 @@ func passiveAgent(v *view, cue [2]int) ([2]int, bool) {
 	}
 	return [2]int{by + 1, end}, true
 }
-
-// trimSource cuts a source before a comma that opens a circumstance,
-// "O'Neill, on what was his first full day", "Caddell, speaking of…":
-// PolNeAR's sources almost never hold one (24 of 17,212 in train), and
-// the labeller, which sees the comma-bounded phrase next to the cue,
-// sometimes takes it in.
-func trimSource(v *view, s [2]int) [2]int {
-	for k := s[0] + 1; k+1 < s[1]; k++ {
-		if v.lw[k] == "," && (circumstance[v.lw[k+1]] || participle(v, k+1)) {
-			return [2]int{s[0], k}
-		}
-	}
-	return s
-}
-
-// participle reports a lower-case word in -ing: "Tusk, summing up …".
-func participle(v *view, k int) bool {
-	return strings.HasSuffix(v.lw[k], "ing") && len(v.lw[k]) > 5 && v.toks[k].Text == v.lw[k]
-}
-
-// adverb reports a lower-case adverb of manner or time: "often",
-// "repeatedly".
-func adverb(lw string) bool {
-	switch lw {
-	case "often", "also", "later", "then", "now", "still", "again", "never", "always", "once", "recently", "previously":
-		return true
-	}
-	return len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "family" && lw != "early" && lw != "italy"
-}
-
-var circumstance = map[string]bool{"in": true, "at": true, "on": true, "speaking": true, "during": true,
-	"via": true, "for": true, "from": true, "after": true, "before": true, "writing": true, "referring": true}
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).
 func chunks(labels []int, b, in int) [][2]int {
