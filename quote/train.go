@@ -16,7 +16,7 @@ import (
 // takes the default.
 type TrainOptions struct {
 	Train, Dev string // PolNeAR split directories; Dev, if set, is scored at the end
-	Epochs     int    // passes over the training set (default 10: dev scores level off from 9 on)
+	Epochs     int    // passes over the training set (default 14; dev scores level off from 12 to 16)
 	Logger     *slog.Logger
 }
 
@@ -32,7 +32,7 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if opt.Epochs == 0 {
-		opt.Epochs = 10
+		opt.Epochs = 14
 	}
 	train, err := LoadPolNeAR(opt.Train)
 	if err != nil {
