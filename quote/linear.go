@@ -37,12 +37,21 @@ type table struct {
 const stride = 8
 
 func newTable(rows map[uint32]int32, w []float32, labels int) table {
+	keys := make([]uint32, len(rows))
+	for k, r := range rows {
+		keys[r] = k
+	}
+	return newTableOf(keys, w, labels)
+}
+
+// newTableOf builds the table of the rows keys[r], w[r*labels:].
+func newTableOf(keys []uint32, w []float32, labels int) table {
 	size := uint32(1)
-	for int(size) < len(rows)*10/7 { // load at most 0.7
+	for int(size) < len(keys)*10/7 { // load at most 0.7
 		size <<= 1
 	}
 	t := table{mask: size - 1, slots: make([]uint16, int(size)*stride)}
-	for k, r := range rows {
+	for r, k := range keys {
 		k = nonZero(k)
 		i := k & t.mask
 		for t.slots[int(i)*stride] != 0 || t.slots[int(i)*stride+1] != 0 {
@@ -303,6 +312,24 @@ func (t *trainer) average(eps float32) *linear {
 	return m
 }
 
+// fromTable rebuilds the rows of a read model from its table.
+func (m *linear) fromTable() *linear {
+	out := newLinear(m.cont)
+	copy(out.trans, m.trans)
+	for i := 0; i+stride <= len(m.tab.slots); i += stride {
+		s := m.tab.slots[i : i+stride]
+		if s[0] == 0 && s[1] == 0 {
+			continue
+		}
+		out.rows[uint32(s[0])|uint32(s[1])<<16] = int32(len(out.rows))
+		for l := 0; l < m.labels; l++ {
+			out.w = append(out.w, float32(int16(s[2+l]))/quantum)
+		}
+	}
+	out.tab = m.tab
+	return out
+}
+
 // quantum is the step weights are rounded to when stored: an eighth is
 // far below the spread of the averaged weights and keeps most in a byte.
 const quantum = 8
@@ -311,6 +338,9 @@ const quantum = 8
 // the rows in key order, keys delta-coded, weights rounded to 1/quantum
 // and zigzag-coded.
 func (m *linear) write(w io.Writer) error {
+	if m.rows == nil {
+		m = m.fromTable()
+	}
 	keys := make([]uint32, 0, len(m.rows))
 	for k := range m.rows {
 		keys = append(keys, k)
@@ -377,18 +407,22 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 			m.trans[i] = getF()
 		}
 		n := int(get())
-		m.w = make([]float32, 0, n*L)
+		keys := make([]uint32, 0, n)
+		w := make([]float32, 0, n*L)
 		last := uint32(0)
 		for i := 0; i < n; i++ {
 			last += uint32(get())
-			m.rows[last] = int32(i)
+			keys = append(keys, last)
 			for l := 0; l < L; l++ {
 				z := get()
 				q := int64(z>>1) ^ -int64(z&1)
-				m.w = append(m.w, float32(q)/quantum)
+				w = append(w, float32(q)/quantum)
 			}
 		}
-		m.tab = newTable(m.rows, m.w, m.labels)
+		// A read model only decodes: the table alone is kept (the map and
+		// float rows would triple its memory).
+		m.rows, m.w = nil, nil
+		m.tab = newTableOf(keys, w, m.labels)
 		return nil
 	}()
 	return m, err
