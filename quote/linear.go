@@ -30,8 +30,15 @@ type linear struct {
 // their low bits index the slots.
 type table struct {
 	mask  uint32
-	slots []uint16 // stride entries: key low, key high, then the weights
+	slots []slot
 }
+
+// slot holds a key's low and high halves, then its weights (zero past
+// the model's labels).
+type slot [stride]uint16
+
+// batch is how many features emit looks up together.
+const batch = 32
 
 // stride is the slot size in uint16s: a key and up to six weights.
 const stride = 8
@@ -50,14 +57,14 @@ func newTableOf(keys []uint32, w []float32, labels int) table {
 	for int(size) < len(keys)*10/7 { // load at most 0.7
 		size <<= 1
 	}
-	t := table{mask: size - 1, slots: make([]uint16, int(size)*stride)}
+	t := table{mask: size - 1, slots: make([]slot, size)}
 	for r, k := range keys {
 		k = nonZero(k)
 		i := k & t.mask
-		for t.slots[int(i)*stride] != 0 || t.slots[int(i)*stride+1] != 0 {
+		for t.slots[i][0] != 0 || t.slots[i][1] != 0 {
 			i = (i + 1) & t.mask
 		}
-		s := t.slots[int(i)*stride : int(i+1)*stride]
+		s := &t.slots[i]
 		s[0], s[1] = uint16(k), uint16(k>>16)
 		for l := 0; l < labels; l++ {
 			q := math.Round(float64(w[int(r)*labels+l]) * quantum)
@@ -76,11 +83,11 @@ func nonZero(k uint32) uint32 {
 }
 
 // get returns the slot of key k, or nil.
-func (t *table) get(k uint32) []uint16 {
+func (t *table) get(k uint32) *slot {
 	k = nonZero(k)
 	lo, hi := uint16(k), uint16(k>>16)
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[int(i)*stride : int(i+1)*stride : int(i+1)*stride]
+		s := &t.slots[i]
 		if s[0] == lo && s[1] == hi {
 			return s
 		}
@@ -105,15 +112,38 @@ func (m *linear) allowed(p, c int) bool {
 func (m *linear) emit(feats [][]uint64, out []float32) {
 	L := m.labels
 	if m.tab.slots != nil {
-		var acc [stride]int32
 		for i, fs := range feats {
-			clear(acc[:])
-			for _, f := range fs {
-				if s := m.tab.get(uint32(f)); s != nil {
-					for l := 0; l < L; l++ {
-						acc[l] += int32(int16(s[2+l]))
-					}
+			// All six weights are added, whatever the labels: the unused
+			// are zero, and a fixed sum keeps the loop short.
+			var acc [stride - 2]int32
+			for len(fs) > 0 {
+				// The home slots of a batch of features are read before any
+				// is compared, so their cache misses overlap.
+				n := min(len(fs), batch)
+				var home [batch]*slot
+				var keys [batch]uint32
+				var first [batch]uint32
+				for j, f := range fs[:n] {
+					k := nonZero(uint32(f))
+					keys[j] = k
+					home[j] = &m.tab.slots[k&m.tab.mask]
+					first[j] = uint32(home[j][0]) | uint32(home[j][1])<<16
 				}
+				for j := range n {
+					s := home[j]
+					if first[j] != keys[j] {
+						if s = m.tab.get(keys[j]); s == nil {
+							continue
+						}
+					}
+					acc[0] += int32(int16(s[2]))
+					acc[1] += int32(int16(s[3]))
+					acc[2] += int32(int16(s[4]))
+					acc[3] += int32(int16(s[5]))
+					acc[4] += int32(int16(s[6]))
+					acc[5] += int32(int16(s[7]))
+				}
+				fs = fs[n:]
 			}
 			for l := 0; l < L; l++ {
 				out[i*L+l] = float32(acc[l]) / quantum
@@ -316,8 +346,8 @@ func (t *trainer) average(eps float32) *linear {
 func (m *linear) fromTable() *linear {
 	out := newLinear(m.cont)
 	copy(out.trans, m.trans)
-	for i := 0; i+stride <= len(m.tab.slots); i += stride {
-		s := m.tab.slots[i : i+stride]
+	for i := range m.tab.slots {
+		s := &m.tab.slots[i]
 		if s[0] == 0 && s[1] == 0 {
 			continue
 		}
