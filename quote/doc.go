@@ -24,7 +24,9 @@
 // source or the content is a question about the phrase. So three rankers
 // redraw what the labellers find: each cue among the spans around it, or
 // none (bounds.go); each content and source among the spans whose edges
-// lie at natural boundaries near the labeller's (edges.go, sources.go).
+// lie at natural boundaries near the labeller's, or no content where the
+// cue looks like one the annotators would not mark (edges.go,
+// sources.go).
 // The span rankers learn by stacking: labellers trained on half the
 // training split label the other half, and the rankers learn from those
 // mistakes, which are like the ones the labellers make on new text.
@@ -49,8 +51,8 @@
 // # Measured
 //
 // On PolNeAR dev (84 articles), exact match, `dateline eval quotes`:
-// source F1 73.1, cue F1 70.0, content F1 55.3, direct-quote speaker
-// accuracy 90.1. (Span pieces that only white space parts count as one
+// source F1 73.1, cue F1 70.0, content F1 56.0, direct-quote speaker
+// accuracy 90.4. (Span pieces that only white space parts count as one
 // piece, as brat's line-by-line selection splits them.) Published
 // anchors (test split): BiLSTM-CRF 69.6/66.7/59.0, BERT-CRF
 // 82.2/74.9/71.0. Content is held back by cue recall (63%): given the

@@ -40,6 +40,9 @@ const (
 	eCommas
 	eToSentEnd
 	eFromSentStart
+	eNone
+	eNoneCue
+	eNoneLen
 )
 
 // edgeReach is how far, in tokens, an edge may move.
@@ -188,7 +191,15 @@ type spanKind interface {
 	start(v *view, info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64
 	end(v *view, info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64
 	whole(v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64
+	// none appends the features of "no span of this role", or returns
+	// nil where that is not an option.
+	none(v *view, info []tokenInfo, c *unitContext, cue [2]int, buf []uint64) []uint64
 }
+
+// dropMargin is how much better "no content" must score than the best
+// content for the content to be left out (0: measured best on dev among
+// 0, 2, 4).
+const dropMargin = 0
 
 type contentKind struct{}
 
@@ -210,14 +221,26 @@ func (contentKind) whole(v *view, info []tokenInfo, c *unitContext, cue, span [2
 	return v.contentWhole(info, c, cue, span, x, y, buf)
 }
 
+// none: a cue with no content the annotators would mark; the ranker
+// learns which cues these are from the labellers' false cues, found by
+// stacking.
+func (contentKind) none(v *view, info []tokenInfo, c *unitContext, cue [2]int, buf []uint64) []uint64 {
+	return append(buf,
+		f1(eNone, 0),
+		f1(eNoneCue, info[cue[0]].stem),
+		f2(eNoneLen, uint64(min(cue[1]-cue[0], 4)), cap3(c.between(c.quotes, c.u0, c.u1))),
+	)
+}
+
 func spanFeats(k spanKind, v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {
 	buf = k.start(v, info, c, cue, x, buf)
 	buf = k.end(v, info, c, cue, y, buf)
 	return k.whole(v, info, c, cue, span, x, y, buf)
 }
 
-// rankSpan returns the best span of kind k around span, which wins ties.
-func rankSpan(k spanKind, m *linear, v *view, info []tokenInfo, c *unitContext, win, cue, span [2]int, s *scratch) [2]int {
+// rankSpan returns the best span of kind k around span, which wins ties,
+// or none when "no span" scores better by more than margin.
+func rankSpan(k spanKind, m *linear, v *view, info []tokenInfo, c *unitContext, win, cue, span [2]int, margin float32, s *scratch) [2]int {
 	s.flat = spanFeats(k, v, info, c, cue, span, span[0], span[1], s.flat[:0])
 	best, bestScore := span, m.score(s.flat)
 	var starts, ends [16]int
@@ -242,6 +265,9 @@ func rankSpan(k spanKind, m *linear, v *view, info []tokenInfo, c *unitContext, 
 			}
 		}
 	}
+	if s.flat = k.none(v, info, c, cue, s.flat[:0]); s.flat != nil && m.score(s.flat) > bestScore+margin {
+		return none
+	}
 	return best
 }
 
@@ -250,15 +276,21 @@ func rankSpan(k spanKind, m *linear, v *view, info []tokenInfo, c *unitContext, 
 // the candidates and loses.
 func learnSpan(k spanKind, t *trainer, v *view, info []tokenInfo, c *unitContext, win, cue, span, gold [2]int, s *scratch) {
 	xs, ys := k.edges(v, win, cue, span, nil, nil)
-	if gold != span && !(slices.Contains(xs, gold[0]) && slices.Contains(ys, gold[1]) && clearOf(cue, gold[0], gold[1])) {
+	if gold != none && gold != span && !(slices.Contains(xs, gold[0]) && slices.Contains(ys, gold[1]) && clearOf(cue, gold[0], gold[1])) {
 		return
 	}
-	best := rankSpan(k, t.m, v, info, c, win, cue, span, s)
+	best := rankSpan(k, t.m, v, info, c, win, cue, span, 0, s)
 	if best != gold {
-		for _, f := range spanFeats(k, v, info, c, cue, span, gold[0], gold[1], nil) {
+		feats := func(x [2]int) []uint64 {
+			if x == none {
+				return k.none(v, info, c, cue, nil)
+			}
+			return spanFeats(k, v, info, c, cue, span, x[0], x[1], nil)
+		}
+		for _, f := range feats(gold) {
 			t.add(f, 0, 1)
 		}
-		for _, f := range spanFeats(k, v, info, c, cue, span, best[0], best[1], nil) {
+		for _, f := range feats(best) {
 			t.add(f, 0, -1)
 		}
 		t.updates++

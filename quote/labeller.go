@@ -155,7 +155,14 @@ func (m *Model) relations(v *view) []rel {
 			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
 		}
 		if len(r.content) == 1 && m.edges != nil {
-			r.content[0] = rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], &s)
+			best := rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], dropMargin, &s)
+			if best == none {
+				// A cue whose content the annotators would not have
+				// marked: the relation keeps its cue and source.
+				r.content = nil
+			} else {
+				r.content[0] = best
+			}
 		}
 		r.content = quotedOnly(v, r.content)
 		r.content = complete(v, win, cue, r.content)
@@ -163,7 +170,7 @@ func (m *Model) relations(v *view) []rel {
 			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
 			src := [2]int{win[0] + sc[0], win[0] + sc[1]}
 			if m.sources != nil {
-				src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, &s)
+				src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, 0, &s)
 			}
 			r.source, r.cue = v.settleSource(src, r.cue)
 		}

@@ -42,6 +42,8 @@ func (sourceKind) edges(v *view, win, cue, span [2]int, starts, ends []int) ([]i
 		func(k int) bool { return v.sourceEnd(k, win[1], cue[0]) }, starts, ends)
 }
 
+func (sourceKind) none(*view, []tokenInfo, *unitContext, [2]int, []uint64) []uint64 { return nil }
+
 func (v *view) sourceStart(k, w0, c1 int) bool {
 	if k == w0 || k == c1 || v.sentOf[k] != v.sentOf[k-1] || nameWord(v.toks[k].Text) {
 		return true

@@ -3,6 +3,7 @@ package quote
 import (
 	"log/slog"
 	"math/rand/v2"
+	"slices"
 	"sync"
 
 	"github.com/datelinehq/dateline/wordnet"
@@ -95,11 +96,33 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
 	info := v.infos(m.words)
 	var s scratch
-	m.cues(v, info, &s) // marks the cues found, as when labelling
+	found, foundUnit := m.cues(v, info, &s) // marks the cues found, as when labelling
 	e := docExamples{doc: doc, cueAt: v.cueAt}
 	unitOf := v.unitOf()
 	roleTag := make([]int, len(v.toks))
 	var ends []int
+	// The false cues, whose relations the content ranker learns to drop.
+	var golds [][2]int
+	for _, r := range rels {
+		for _, p := range r.Cue {
+			if a, b := v.tokenRange(p); a < b {
+				golds = append(golds, [2]int{a, b})
+			}
+		}
+	}
+	for k, f := range found {
+		if slices.ContainsFunc(golds, func(g [2]int) bool { return f[0] < g[1] && g[0] < f[1] }) {
+			continue
+		}
+		w := v.window(foundUnit[k])
+		c := v.unitContext(info, w)
+		var feats [][]uint64
+		feats, ends = m.roleFeats(v, info, c, f[0], f[1], &s, ends)
+		if got := chunks(m.role.decode(feats, s.mask, 0), rBC, rIC); len(got) == 1 {
+			e.contents = append(e.contents, spanExample{win: w, cue: f,
+				span: [2]int{w[0] + got[0][0], w[0] + got[0][1]}, gold: none})
+		}
+	}
 	for _, r := range rels {
 		cue, w, ok := goldRoles(v, unitOf, r, roleTag, false)
 		if !ok {
