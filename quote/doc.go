@@ -56,7 +56,8 @@
 // piece, as brat's line-by-line selection splits them.) Published
 // anchors (test split): BiLSTM-CRF 69.6/66.7/59.0, BERT-CRF
 // 82.2/74.9/71.0. Content is held back by cue recall (63%): given the
-// gold cues, the content labeller alone scores 70.9.
+// gold cues (`dateline eval quotes --given-cues`) it scores 72.3, source
+// 87.6, speaker 93.9. TestDevScores guards these figures.
 //
 // Speed, `GOMAXPROCS=1 go test ./quote -run XXX -bench Find`, over the
 // same articles, segmented beforehand.

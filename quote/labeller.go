@@ -134,12 +134,22 @@ func (m *Model) cues(v *view, info []tokenInfo, s *scratch) (cues [][2]int, unit
 }
 
 // relations labels the whole view.
-func (m *Model) relations(v *view) []rel {
+func (m *Model) relations(v *view) []rel { return m.relationsOf(v, nil) }
+
+// relationsOf labels the whole view; with gold cues (code-point pieces,
+// for evaluation) it takes those instead of finding its own.
+func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 	info := v.infos(m.words)
 	var s scratch
 	var ends []int
 	var out []rel
-	cues, unitOf := m.cues(v, info, &s)
+	var cues [][2]int
+	var unitOf []int
+	if gold == nil {
+		cues, unitOf = m.cues(v, info, &s)
+	} else {
+		cues, unitOf = v.goldCues(gold)
+	}
 	lastWin := [2]int{-1, -1}
 	var c *unitContext
 	for k, cue := range cues {

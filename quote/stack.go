@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/datelinehq/dateline/wordnet"
@@ -149,4 +150,36 @@ func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
 		}
 	}
 	return e
+}
+
+// goldCues returns the token ranges of gold cues, in text order, each
+// within one unit, and their units.
+func (v *view) goldCues(gold []Pieces) (cues [][2]int, unitOf []int) {
+	units := v.unitOf()
+	v.cueAt = make([]bool, len(v.toks))
+	for _, ps := range gold {
+		if len(ps) == 0 {
+			continue
+		}
+		a, b := v.tokenRange(ps[0])
+		if a >= b {
+			continue
+		}
+		b = min(b, v.units[units[a]][1])
+		cues = append(cues, [2]int{a, b})
+		unitOf = append(unitOf, int(units[a]))
+		for i := a; i < b; i++ {
+			v.cueAt[i] = true
+		}
+	}
+	order := make([]int, len(cues))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return cues[order[i]][0] < cues[order[j]][0] })
+	sc, su := make([][2]int, len(cues)), make([]int, len(cues))
+	for i, k := range order {
+		sc[i], su[i] = cues[k], unitOf[k]
+	}
+	return sc, su
 }

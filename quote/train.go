@@ -147,10 +147,24 @@ func prune(m *linear, eps float32) *linear {
 }
 
 // Evaluate scores the model on annotated documents.
-func Evaluate(m *Model, docs []Doc) *Score {
+func Evaluate(m *Model, docs []Doc) *Score { return evaluate(m, docs, false) }
+
+// EvaluateGivenCues scores the model given the gold cues: what its source
+// and content labelling would reach were every cue found.
+func EvaluateGivenCues(m *Model, docs []Doc) *Score { return evaluate(m, docs, true) }
+
+func evaluate(m *Model, docs []Doc, givenCues bool) *Score {
 	var sc Score
 	for _, d := range docs {
-		sc.Add(d.Text, d.Relations, m.Relations(d.Text, segment.Split(string(d.Text))))
+		v := newView(d.Text, segment.Split(string(d.Text)))
+		var gold []Pieces
+		if givenCues {
+			gold = make([]Pieces, 0, len(d.Relations))
+			for _, r := range d.Relations {
+				gold = append(gold, r.Cue)
+			}
+		}
+		sc.Add(d.Text, d.Relations, v.toRelations(m.relationsOf(v, gold)))
 	}
 	return &sc
 }
@@ -158,8 +172,13 @@ func Evaluate(m *Model, docs []Doc) *Score {
 // Relations finds the attribution relations of a text.
 func (m *Model) Relations(text []rune, sents []segment.Sentence) []Relation {
 	v := newView(text, sents)
+	return v.toRelations(m.relations(v))
+}
+
+// toRelations turns token ranges into code-point pieces.
+func (v *view) toRelations(rels []rel) []Relation {
 	var out []Relation
-	for _, r := range m.relations(v) {
+	for _, r := range rels {
 		out = append(out, Relation{
 			Source:  v.pieces(r.source),
 			Cue:     v.pieces([][2]int{r.cue}),

@@ -19,12 +19,13 @@ func runEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: dateline eval quotes [--dir DIR] [--model FILE]")
+		fmt.Fprintln(e.stderr, "usage: dateline eval quotes [--dir DIR] [--model FILE] [--given-cues]")
 		fmt.Fprintln(e.stderr, "Scores attributions on a PolNeAR-format directory (text/, attributions/).")
 		fs.PrintDefaults()
 	}
 	dir := fs.String("dir", "", "PolNeAR-format `directory` (default quotes/polnear/dev in the shared corpus)")
 	modelPath := fs.String("model", "", "model `file` to use instead of the built-in one")
+	givenCues := fs.Bool("given-cues", false, "score sources and contents given the gold cues (what they would reach were every cue found)")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil
 	} else if err != nil {
@@ -48,7 +49,11 @@ func runEvalQuotes(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	quote.Evaluate(m, docs).Report(e.stdout)
+	if *givenCues {
+		quote.EvaluateGivenCues(m, docs).Report(e.stdout)
+	} else {
+		quote.Evaluate(m, docs).Report(e.stdout)
+	}
 	return ctx.Err()
 }
 

@@ -1,0 +1,43 @@
+package quote
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/datelinehq/dateline/internal/corpus"
+)
+
+// TestDevScores guards the shipped model's PolNeAR dev figures (quote/doc.go)
+// against regressions, a little below what it scores: labelling on its own,
+// and given the gold cues.
+func TestDevScores(t *testing.T) {
+	docs, err := LoadPolNeAR(filepath.Join(corpus.Dir(t, "quotes/polnear"), "dev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := loadModel(t)
+	for _, c := range []struct {
+		name                          string
+		sc                            *Score
+		source, cue, content, speaker float64
+	}{
+		{"found cues", Evaluate(m, docs), 72.5, 69.5, 55.5, 89.5},
+		{"given cues", EvaluateGivenCues(m, docs), 87, 99, 71.5, 93},
+	} {
+		t.Logf("%s: source %.1f cue %.1f content %.1f speaker %.1f", c.name,
+			c.sc.Source.F1(), c.sc.Cue.F1(), c.sc.Content.F1(), c.sc.SpeakerAccuracy())
+		for _, x := range []struct {
+			what      string
+			got, want float64
+		}{
+			{"source F1", c.sc.Source.F1(), c.source},
+			{"cue F1", c.sc.Cue.F1(), c.cue},
+			{"content F1", c.sc.Content.F1(), c.content},
+			{"speaker accuracy", c.sc.SpeakerAccuracy(), c.speaker},
+		} {
+			if x.got < x.want {
+				t.Errorf("%s: %s %.1f, want at least %.1f", c.name, x.what, x.got, x.want)
+			}
+		}
+	}
+}
