@@ -6,8 +6,10 @@ package quote
 // decisions are per token; whether a phrase is one cue depends on the
 // phrase as a whole — its first and last words, its length, what follows
 // it. So each cue it finds is redrawn by a ranker over the spans around
-// it (edges moved by up to three tokens), trained on the gold cues of the
-// training split against their neighbours.
+// it (edges moved by up to three tokens) and "no cue". The ranker learns
+// beside the labeller: each cue the labeller finds while it learns is a
+// lesson, toward the gold cue it overlaps or, if none does, toward "no
+// cue".
 
 // Span features.
 const (

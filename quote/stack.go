@@ -10,23 +10,24 @@ import (
 	"github.com/datelinehq/dateline/wordnet"
 )
 
-// The content ranker (edges.go) corrects the role labeller's mistakes, so
-// it must learn from mistakes like those the labeller makes on text it
-// has not seen. On its own training documents the labeller makes few. So
-// the ranker learns by stacking (Wolpert 1992): the training split is cut
-// in two, labellers trained on each half label the other, and the ranker
-// learns from those labels. (The cue ranker, bounds.go, learnt this way
-// scored lower on dev than learnt beside the labeller, so it is trained
-// there.)
+// The content and source rankers (edges.go, sources.go) correct the role
+// labeller's mistakes, so they must learn from mistakes like those the
+// labeller makes on text it has not seen. On its own training documents
+// the labeller makes few. So the rankers learn by stacking (Wolpert
+// 1992): the training split is cut in two, labellers trained on each half
+// label the other, and the rankers learn from those labels — and from
+// the false cues the cue labeller finds there. (The cue ranker, bounds.go,
+// learnt this way scored lower on dev than learnt beside the labeller, so
+// it is trained there.)
 
 const (
-	folds         = 2
-	rankerEpochs  = 8
-	rankerSeedLow = 3
+	folds        = 2
+	rankerEpochs = 8
+	rankerSeed   = 3
 )
 
 // spanExample is the content (or source) a fold's labeller found in one
-// piece for a gold cue, and the gold one.
+// piece for a cue, and the gold one (none for a false cue's content).
 type spanExample struct {
 	win, cue, span, gold [2]int
 }
@@ -72,7 +73,7 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 	}
 	log.Info("stacking done", "folds", folds, "documents", len(ex))
 	et, st := newTrainer([]int{-1}), newTrainer([]int{-1})
-	rng := rand.New(rand.NewPCG(rankerSeedLow, 4))
+	rng := rand.New(rand.NewPCG(rankerSeed, 4))
 	var s scratch
 	for ep := 0; ep < rankerEpochs; ep++ {
 		rng.Shuffle(len(ex), func(i, j int) { ex[i], ex[j] = ex[j], ex[i] })
