@@ -157,40 +157,54 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		if win != lastWin {
 			c, lastWin = v.unitContext(info, win), win
 		}
-		var feats [][]uint64
-		feats, ends = m.roleFeats(v, info, c, cue[0], cue[1], &s, ends)
-		roles := m.role.decode(feats, s.mask, 0)
-		r := rel{cue: cue}
-		for _, ch := range chunks(roles, rBC, rIC) {
-			r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
-		}
-		if len(r.content) == 1 && m.edges != nil {
-			best := rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], dropMargin, &s)
-			if best == none {
-				// A cue whose content the annotators would not have
-				// marked: the relation keeps its cue and source.
-				r.content = nil
-			} else {
-				r.content[0] = best
-			}
-		}
-		r.content = quotedOnly(v, r.content)
-		r.content = complete(v, win, cue, r.content)
-		if src := chunks(roles, rBS, rIS); len(src) > 0 {
-			sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
-			src := [2]int{win[0] + sc[0], win[0] + sc[1]}
-			if m.sources != nil {
-				src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, 0, &s)
-			}
-			r.source, r.cue = v.settleSource(src, r.cue)
-		}
-		if agent, ok := passiveAgent(v, r.cue); ok {
-			r.source = [][2]int{agent}
-		}
+		var r rel
+		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
-	// A quotation signed after a dash belongs to the signer, whatever the
-	// labeller read into it.
+	return signed(v, out)
+}
+
+// relate finds the source and content of one cue among the tokens of its
+// window: the role labeller, the rankers, then what the annotators do
+// that both miss.
+func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]int, s *scratch, ends []int) (rel, []int) {
+	var feats [][]uint64
+	feats, ends = m.roleFeats(v, info, c, cue[0], cue[1], s, ends)
+	roles := m.role.decode(feats, s.mask, 0)
+	r := rel{cue: cue}
+	for _, ch := range chunks(roles, rBC, rIC) {
+		r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
+	}
+	if len(r.content) == 1 && m.edges != nil {
+		best := rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], dropMargin, s)
+		if best == none {
+			// A cue whose content the annotators would not have marked:
+			// the relation keeps its cue and source.
+			r.content = nil
+		} else {
+			r.content[0] = best
+		}
+	}
+	r.content = quotedOnly(v, r.content)
+	r.content = complete(v, win, cue, r.content)
+	if src := chunks(roles, rBS, rIS); len(src) > 0 {
+		sc := nearest(src, [2]int{cue[0] - win[0], cue[1] - win[0]})
+		src := [2]int{win[0] + sc[0], win[0] + sc[1]}
+		if m.sources != nil {
+			src = rankSpan(sourceKind{}, m.sources, v, info, c, win, cue, src, 0, s)
+		}
+		r.source, r.cue = v.settleSource(src, r.cue)
+	}
+	if agent, ok := passiveAgent(v, r.cue); ok {
+		r.source = [][2]int{agent}
+	}
+	return r, ends
+}
+
+// signed gives the quotations signed in the layouts of news copy their
+// signers: after a dash, whatever the labeller read into the quotation,
+// and with a speech verb where no cue stands on that verb.
+func signed(v *view, out []rel) []rel {
 	dash := dashRelations(v, coverage(len(v.toks), nil))
 	if len(dash) > 0 {
 		cov := coverage(len(v.toks), dash)
