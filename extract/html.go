@@ -73,7 +73,9 @@ func bodyParagraphs(blocks []block, a *dateline.Article) []string {
 		if i < 3 && near(len(b.text), len(a.Title)) && foldTitle(b.text) == title {
 			continue
 		}
-		if sub != "" && near(len(b.text), len(a.Subtitle)) && foldTitle(b.text) == sub {
+		// The standfirst repeated as the lede is dropped; repeated further
+		// down it is a paragraph of the story, kept in place.
+		if sub != "" && len(out) == 0 && near(len(b.text), len(a.Subtitle)) && foldTitle(b.text) == sub {
 			continue
 		}
 		if a.Byline != "" && len(b.text) < 200 && strings.Contains(b.text, a.Byline) && strings.Contains(b.text, "|") {

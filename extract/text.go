@@ -49,8 +49,8 @@ func Text(data []byte, opts Options) (*dateline.Article, error) {
 	}
 	sub := foldTitle(a.Subtitle)
 	for _, p := range body {
-		if sub != "" && foldTitle(p) == sub {
-			continue // the standfirst repeated in the body
+		if sub != "" && len(a.Paragraphs) == 0 && foldTitle(p) == sub {
+			continue // the standfirst repeated as the lede; further down it is kept in place
 		}
 		a.Paragraphs = append(a.Paragraphs, p)
 	}
