@@ -10,8 +10,8 @@ import "slices"
 // quotation mark, end at the sentence's end, hold balanced quotation
 // marks, cross another cue? So a content the labeller finds in one piece
 // is redrawn by a ranker over the spans whose edges lie at natural
-// boundaries near its own, trained on the training split like the cue
-// ranker (bounds.go): around the labeller's own content, toward gold.
+// boundaries near its own, and "no content"; the ranker learns by
+// stacking (stack.go), around the labeller's own content, toward gold.
 
 // Content span features.
 const (

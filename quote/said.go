@@ -127,8 +127,8 @@ var speechVerbs = func() map[string]bool {
 		acknowledged acknowledges admitted admits countered counters cautioned concluded
 		predicted predicts promised promises vowed vows sang sings cried cries boasted boasts
 		complained complains observed observes remarked recounted mused pleaded urged urges
-		announced announces suggested suggests claimed claims charged charges added,`) {
-		m[strings.TrimSuffix(w, ",")] = true
+		announced announces suggested suggests claimed claims charged charges`) {
+		m[w] = true
 	}
 	return m
 }()
