@@ -117,18 +117,19 @@ func decodeHashMap[V any](d *decoder, value func() V) map[uint64]V {
 
 func (m *weights) encode(e *encoder) {
 	L := numLabels
-	rows := make([]int, len(m.keys))
+	keys, q := m.rows()
+	rows := make([]int, len(keys))
 	for r := range rows {
 		rows[r] = r
 	}
-	slices.SortFunc(rows, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
+	slices.SortFunc(rows, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
 	e.uint(uint64(math.Float32bits(m.scale)))
 	e.uint(uint64(len(rows)))
 	prev := uint64(0)
 	for _, r := range rows {
-		e.uint(m.keys[r] - prev)
-		prev = m.keys[r]
-		for _, v := range m.q[r*L : r*L+L] {
+		e.uint(keys[r] - prev)
+		prev = keys[r]
+		for _, v := range q[r*L : r*L+L] {
 			e.int(int64(v))
 		}
 	}
@@ -239,7 +240,11 @@ func decodeWeights(d *decoder) *weights {
 	if d.err != nil {
 		return nil
 	}
-	return newQuantized(keys, q, scale, trans)
+	m := newQuantized(keys, q, scale, trans)
+	// A read model only tags: the slots hold every key and row, and the
+	// separate arrays would add a third to its memory.
+	m.keys, m.q = nil, nil
+	return m
 }
 
 type encoder struct {

@@ -338,12 +338,14 @@ func TestTrainTinyAndModelRoundTrip(t *testing.T) {
 // sameWeights compares two models feature by feature.
 func sameWeights(a, b *weights) bool {
 	L := numLabels
-	if len(a.keys) != len(b.keys) || a.scale != b.scale || !reflect.DeepEqual(a.trans, b.trans) {
+	ak, aq := a.rows()
+	bk, bq := b.rows()
+	if len(ak) != len(bk) || a.scale != b.scale || !reflect.DeepEqual(a.trans, b.trans) {
 		return false
 	}
-	for ra, k := range a.keys {
+	for ra, k := range ak {
 		rb := b.row(k)
-		if rb < 0 || !reflect.DeepEqual(a.q[ra*L:ra*L+L], b.q[int(rb)*L:int(rb)*L+L]) {
+		if rb < 0 || !reflect.DeepEqual(aq[ra*L:ra*L+L], bq[int(rb)*L:int(rb)*L+L]) {
 			return false
 		}
 	}

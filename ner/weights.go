@@ -12,17 +12,19 @@ import (
 // int16 steps of one scale, summed as integers: half the memory of
 // float32 and as exact, since the model file stores them so anyway.
 //
-// keys and q hold the rows in row order, for the model file and
-// pruning. The tagger reads slots, a hash table that holds each key
-// whole with a copy of its row (48 bytes: key, row number, 17 weights).
+// keys and q hold the rows in row order while a model is trained and
+// pruned; a model read from a file drops them (rows rebuilds them from
+// the slots when it is written). The tagger reads slots, a hash table
+// that holds each key whole with a copy of its row (48 bytes: key, row
+// number, 17 weights).
 // A lookup used to read a slot of fingerprint and row, then keys[row] to
 // confirm, then q[row*numLabels:]: three dependent reads in tables of
 // several MB, each a possible cache miss. Now it reads one slot, or a
 // few side by side, at an address computed from the key alone, so emit
 // can start the reads of all of a token's features before it needs any
-// of them. The price is memory: two slots per key, 48 bytes each, on top
-// of keys and q (about 19 MB for the shipped model's two passes, against
-// 8 MB before).
+// of them. The price is memory: two slots per key, 48 bytes each (about
+// 13 MB for the shipped model's two passes, against 8 MB for the old
+// layout).
 //
 // The table is open addressing with linear probing, filled once with the
 // keys in ascending order (Amble and Knuth's ordered hash table). A key's
@@ -271,14 +273,32 @@ func predecessorTable(noAdjacent bool) [][]int32 {
 	return p
 }
 
+// rows returns the model's keys and their weights, row by row: keys and
+// q where the model keeps them, else (a model read from a file, which
+// only tags) rebuilt from the slots, in ascending key order, which is
+// also the order of their row numbers.
+func (m *weights) rows() (keys []uint64, q []int16) {
+	if m.keys != nil {
+		return m.keys, m.q
+	}
+	for i := range m.slots {
+		if s := &m.slots[i]; s.row >= 0 {
+			keys = append(keys, s.key)
+			q = append(q, s.q[:]...)
+		}
+	}
+	return keys, q
+}
+
 // prune drops the rows whose weights are all zero, which are many: a
 // feature that never took part in an error keeps a zero row.
 func (m *weights) prune() {
 	L := numLabels
 	var keys []uint64
 	var q []int16
-	for r, k := range m.keys {
-		row := m.q[r*L : r*L+L]
+	mk, mq := m.rows()
+	for r, k := range mk {
+		row := mq[r*L : r*L+L]
 		for _, v := range row {
 			if v != 0 {
 				keys = append(keys, k)
