@@ -1,9 +1,6 @@
 package ner
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -109,32 +106,4 @@ func TestWeightsLookup(t *testing.T) {
 func shuffled(rng *rand.Rand, s []uint64) []uint64 {
 	rng.Shuffle(len(s), func(i, j int) { s[i], s[j] = s[j], s[i] })
 	return s
-}
-
-// TestShippedModelRoundTrip writes the shipped model back out: a read
-// model keeps only its slots, and the rows rebuilt from them must give
-// the file read, byte for byte.
-func TestShippedModelRoundTrip(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := m.WriteModel(&buf); err != nil {
-		t.Fatal(err)
-	}
-	gunzip := func(b []byte) []byte {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := io.ReadAll(zr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
-	if got, want := gunzip(buf.Bytes()), gunzip(model); !bytes.Equal(got, want) {
-		t.Fatalf("rewritten model differs: %d bytes, want %d", len(got), len(want))
-	}
 }

@@ -182,23 +182,13 @@ func learnBounds(t *trainer, v *view, info []tokenInfo, c *unitContext, centre, 
 	if gold != none && (gold[1]-gold[0] > maxCue || gold[0] < centre[0]-reach || gold[0] > centre[0]+reach || gold[1] < centre[1]-reach || gold[1] > centre[1]+reach) {
 		return
 	}
-	best := rank(t.m, v, info, c, centre, 0, s)
-	if best != gold {
-		feats := func(x [2]int) []uint64 {
-			if x == none {
-				return noneFeatures
-			}
-			return v.spanFeatures(info, c, x[0], x[1], centre, nil)
+	feats := func(x [2]int) []uint64 {
+		if x == none {
+			return noneFeatures
 		}
-		for _, f := range feats(gold) {
-			t.add(f, 0, 1)
-		}
-		for _, f := range feats(best) {
-			t.add(f, 0, -1)
-		}
-		t.updates++
+		return v.spanFeatures(info, c, x[0], x[1], centre, nil)
 	}
-	t.c++
+	t.rankStep(gold, rank(t.m, v, info, c, centre, 0, s), feats)
 }
 
 // edgePunct reports a candidate that starts or ends with punctuation the

@@ -279,21 +279,11 @@ func learnSpan(k spanKind, t *trainer, v *view, info []tokenInfo, c *unitContext
 	if gold != none && gold != span && !(slices.Contains(xs, gold[0]) && slices.Contains(ys, gold[1]) && clearOf(cue, gold[0], gold[1])) {
 		return
 	}
-	best := rankSpan(k, t.m, v, info, c, win, cue, span, 0, s)
-	if best != gold {
-		feats := func(x [2]int) []uint64 {
-			if x == none {
-				return k.none(v, info, c, cue, nil)
-			}
-			return spanFeats(k, v, info, c, cue, span, x[0], x[1], nil)
+	feats := func(x [2]int) []uint64 {
+		if x == none {
+			return k.none(v, info, c, cue, nil)
 		}
-		for _, f := range feats(gold) {
-			t.add(f, 0, 1)
-		}
-		for _, f := range feats(best) {
-			t.add(f, 0, -1)
-		}
-		t.updates++
+		return spanFeats(k, v, info, c, cue, span, x[0], x[1], nil)
 	}
-	t.c++
+	t.rankStep(gold, rankSpan(k, t.m, v, info, c, win, cue, span, 0, s), feats)
 }

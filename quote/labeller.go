@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/datelinehq/dateline/wordnet"
@@ -127,6 +129,29 @@ func (m *Model) cues(v *view, info []tokenInfo, s *scratch) (cues [][2]int, unit
 	}
 	for _, cue := range cues {
 		for i := cue[0]; i < cue[1]; i++ {
+			v.cueAt[i] = true
+		}
+	}
+	return cues, unitOf
+}
+
+// goldCues marks gold cues (for evaluation, in place of cues): their
+// token ranges, each cut to one unit, in text order, and their units.
+func (v *view) goldCues(gold []Pieces) (cues [][2]int, unitOf []int) {
+	units := v.unitOf()
+	v.cueAt = make([]bool, len(v.toks))
+	for _, ps := range gold {
+		if len(ps) == 0 {
+			continue
+		}
+		if a, b := v.tokenRange(ps[0]); a < b {
+			cues = append(cues, [2]int{a, min(b, v.units[units[a]][1])})
+		}
+	}
+	slices.SortStableFunc(cues, func(x, y [2]int) int { return cmp.Compare(x[0], y[0]) })
+	for _, c := range cues {
+		unitOf = append(unitOf, int(units[c[0]]))
+		for i := c[0]; i < c[1]; i++ {
 			v.cueAt[i] = true
 		}
 	}

@@ -310,6 +310,22 @@ func (t *trainer) learn(feats [][]uint64, gold []int, mask []bool) []int {
 	return pred
 }
 
+// rankStep is one perceptron step of a one-label ranker: when the
+// candidate it ranked best is not gold, gold's features gain and best's
+// lose.
+func (t *trainer) rankStep(gold, best [2]int, feats func([2]int) []uint64) {
+	if best != gold {
+		for _, f := range feats(gold) {
+			t.add(f, 0, 1)
+		}
+		for _, f := range feats(best) {
+			t.add(f, 0, -1)
+		}
+		t.updates++
+	}
+	t.c++
+}
+
 // average returns the averaged model, dropping rows whose weights are all
 // below eps in magnitude to keep the shipped model small.
 func (t *trainer) average(eps float32) *linear {

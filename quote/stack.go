@@ -4,7 +4,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/datelinehq/dateline/wordnet"
@@ -59,10 +58,10 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 					rest = append(rest, k)
 				}
 			}
-			own := newViews(train) // the folds mark cues on views of their own
-			m := taggers(words, own, train, rest, epochs, 1)
+			fv := own(views)
+			m := taggers(words, fv, train, rest, epochs, 1)
 			for _, k := range held {
-				byFold[f] = append(byFold[f], m.examples(own[k], k, train[k].Relations))
+				byFold[f] = append(byFold[f], m.examples(fv[k], k, train[k].Relations))
 			}
 		}()
 	}
@@ -151,36 +150,4 @@ func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
 		}
 	}
 	return e
-}
-
-// goldCues returns the token ranges of gold cues, in text order, each
-// within one unit, and their units.
-func (v *view) goldCues(gold []Pieces) (cues [][2]int, unitOf []int) {
-	units := v.unitOf()
-	v.cueAt = make([]bool, len(v.toks))
-	for _, ps := range gold {
-		if len(ps) == 0 {
-			continue
-		}
-		a, b := v.tokenRange(ps[0])
-		if a >= b {
-			continue
-		}
-		b = min(b, v.units[units[a]][1])
-		cues = append(cues, [2]int{a, b})
-		unitOf = append(unitOf, int(units[a]))
-		for i := a; i < b; i++ {
-			v.cueAt[i] = true
-		}
-	}
-	order := make([]int, len(cues))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return cues[order[i]][0] < cues[order[j]][0] })
-	sc, su := make([][2]int, len(cues)), make([]int, len(cues))
-	for i, k := range order {
-		sc[i], su[i] = cues[k], unitOf[k]
-	}
-	return sc, su
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
-	"sort"
 	"sync"
 
 	"github.com/datelinehq/dateline/segment"
@@ -48,8 +47,9 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("train quotes: %w", err)
 	}
-	m := bag(words, train, opt.Epochs, log)
-	m.edges, m.sources = trainSpans(words, newViews(train), train, opt.Epochs, log)
+	views := newViews(train)
+	m := bag(words, views, train, opt.Epochs, log)
+	m.edges, m.sources = trainSpans(words, views, train, opt.Epochs, log)
 	// Rows whose weights are all small are dropped from the labellers: it
 	// halves the model, speeds decoding and moves the dev scores by a
 	// tenth of a point. The rankers' weights are small throughout.
@@ -67,6 +67,18 @@ func newViews(docs []Doc) []*view {
 		views[i] = newView(d.Text, segment.Split(string(d.Text)))
 	}
 	return views
+}
+
+// own copies views for a run that marks cues on them: a view is not
+// changed once made but for its cue marks, which are replaced whole, so
+// the copies share everything else.
+func own(views []*view) []*view {
+	out := make([]*view, len(views))
+	for i, v := range views {
+		c := *v
+		out[i] = &c
+	}
+	return out
 }
 
 // taggers trains the cue and role labellers, and the cue ranker beside
@@ -89,7 +101,7 @@ func taggers(words *wordnet.Dict, views []*view, train []Doc, docs []int, epochs
 // a few perceptrons varies less with the order of the documents than any
 // one of them does (on dev, direct-quote speaker accuracy moved by up to
 // 1.6 points from one order to another).
-func bag(words *wordnet.Dict, train []Doc, epochs int, log *slog.Logger) *Model {
+func bag(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) *Model {
 	all := make([]int, len(train))
 	for i := range all {
 		all[i] = i
@@ -100,8 +112,7 @@ func bag(words *wordnet.Dict, train []Doc, epochs int, log *slog.Logger) *Model 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// Each run marks cues on views of its own.
-			models[k] = taggers(words, newViews(train), train, all, epochs, uint64(k+1))
+			models[k] = taggers(words, own(views), train, all, epochs, uint64(k+1))
 		}()
 	}
 	wg.Wait()
@@ -118,26 +129,25 @@ func mean(ms []*linear) *linear {
 	if len(ms) == 1 {
 		return ms[0]
 	}
-	t := newTrainer(ms[0].cont)
+	out := newLinear(ms[0].cont)
+	L, n := out.labels, float32(len(ms))
 	for _, m := range ms {
-		keys := make([]uint32, 0, len(m.rows))
-		for k := range m.rows {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-		for _, k := range keys {
-			r := int(m.rows[k])
-			for l := 0; l < m.labels; l++ {
-				t.add(uint64(k), l, m.w[r*m.labels+l]/float32(len(ms)))
+		for k, r := range m.rows {
+			o, ok := out.rows[k]
+			if !ok {
+				o = int32(len(out.rows))
+				out.rows[k] = o
+				out.w = append(out.w, make([]float32, L)...)
+			}
+			for l := range L {
+				out.w[int(o)*L+l] += m.w[int(r)*L+l] / n
 			}
 		}
 		for i, x := range m.trans {
-			t.m.trans[i] += x / float32(len(ms))
+			out.trans[i] += x / n
 		}
 	}
-	clear(t.u)
-	clear(t.tu)
-	return t.average(0)
+	return prune(out, 0) // builds the lookup table
 }
 
 // prune drops feature rows whose weights are all tiny.
