@@ -25,6 +25,8 @@ func TestTokenize(t *testing.T) {
 		{"Mr. Smith and Dr. Jones", "Mr. Smith and Dr. Jones"},
 		{"J. R. R. Tolkien", "J. R. R. Tolkien"},
 		{"wait... what?!", "wait ... what ? !"},
+		{"Rep. Jim Clyburn (D-S.C.), the leader", "Rep. Jim Clyburn ( D-S.C. ) , the leader"},
+		{"a well-known x-ray.", "a well-known x-ray ."},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -45,7 +47,7 @@ func TestOffsetsAreCodePoints(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
-	text := "Trump met Putin in Anchorage. “I may leave,” he told reporters. The U.S. delegation left.\n\nA new paragraph without a stop\n\nMr. Smith went to Washington. He spoke."
+	text := "Trump met Putin in Anchorage. “I may leave,” he told reporters. The U.S. delegation left.\n\nA new paragraph without a stop\n\nMr. Smith went to Washington. He spoke. Del. Stacey Plaskett said so."
 	var got []string
 	for _, s := range Split(text) {
 		got = append(got, texts(s.Tokens))
@@ -57,6 +59,7 @@ func TestSplit(t *testing.T) {
 		"A new paragraph without a stop",
 		"Mr. Smith went to Washington .",
 		"He spoke .",
+		"Del. Stacey Plaskett said so .",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Split:\n got %q\nwant %q", got, want)
