@@ -18,7 +18,7 @@ func saidRelations(v *view, rels []rel) []rel {
 			cueAt[k] = true
 		}
 	}
-	for i := 1; i+2 < len(v.toks); i++ {
+	for i := 1; i < len(v.toks); i++ { // a prefaced quotation may end the text
 		if v.state[i] != closeMark {
 			continue
 		}
