@@ -34,8 +34,8 @@
 // Rules then add what the annotators do and the models miss: quotations
 // signed after a dash ("” ― Jane Doe") or with a speech verb ("“…,” Vitter
 // demanded"), scare quotes named by a verb ("described by the White
-// House as “historic”"), the agent of a passive cue as its source,
-// adverbs of the cue ("often said") in the cue.
+// House as “historic”"), adverbs of the cue ("often said") in the cue,
+// sources cut before a circumstance (", at a later press gaggle,").
 //
 // Quotations are found by rules over quotation marks, straight or curly,
 // in one pass: a paragraph that ends inside a quotation ends it there,

@@ -220,9 +220,6 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 		}
 		r.source, r.cue = v.settleSource(src, r.cue)
 	}
-	if agent, ok := passiveAgent(v, r.cue); ok {
-		r.source = [][2]int{agent}
-	}
 	return r, ends
 }
 
@@ -298,34 +295,6 @@ func coveredAny(cov []int32, rs [][2]int) bool {
 		}
 	}
 	return false
-}
-
-// passiveAgent returns the agent of a passive cue, "is being described
-// by | the White House | as “historic”", whom the labeller, which
-// mostly sees active verbs, tends to pass over for the subject.
-func passiveAgent(v *view, cue [2]int) ([2]int, bool) {
-	passive := false
-	for k := cue[0]; k < cue[1]; k++ {
-		switch v.lw[k] {
-		case "is", "are", "was", "were", "been", "being", "be":
-			passive = true
-		}
-	}
-	by := cue[1]
-	if by > cue[0] && v.lw[by-1] == "by" {
-		by--
-	}
-	if !passive || by >= len(v.toks) || v.lw[by] != "by" {
-		return [2]int{}, false
-	}
-	end := by + 1
-	for end < len(v.toks) && end-by <= 8 && v.sentOf[end] == v.sentOf[by] && v.state[end] == outside && !stops(v.lw[end]) && v.lw[end] != "as" && v.lw[end] != "to" && v.lw[end] != "that" {
-		end++
-	}
-	if end == by+1 || end-by > 8 {
-		return [2]int{}, false
-	}
-	return [2]int{by + 1, end}, true
 }
 
 // chunks returns the [a, b) ranges labelled b (begin) then i (inside).

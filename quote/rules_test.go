@@ -11,8 +11,8 @@ import (
 // with a speech verb (saidRelations; the second ends the text), a source
 // cut before a circumstance (trimSource), a source after "… and" given
 // the subject the verbs share, with the adverb in the cue (settleSource).
-// Each case fails with its rule taken out. The passive agent of the seed
-// sentence is checked too, though the source ranker now finds it alone.
+// Each case fails with its rule taken out. The agent of the seed's
+// passive cue is checked too: the source ranker finds it.
 func TestLayoutRules(t *testing.T) {
 	m := loadModel(t)
 	for _, c := range []struct {
