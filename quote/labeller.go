@@ -186,7 +186,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
-	return signed(v, out)
+	return joinSplit(v, signed(v, out))
 }
 
 // relate finds the source and content of one cue among the tokens of its

@@ -1,0 +1,54 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/datelinehq/dateline/segment"
+)
+
+func TestJoinSplit(t *testing.T) {
+	for _, c := range []struct {
+		text, source, cue, content, want string
+	}{
+		// The labeller kept the quotation after the signature.
+		{"“How many times must we see this?” Clinton said. “In Tulsa, a man had his hands up.”",
+			"Clinton", "said", "“In Tulsa, a man had his hands up.”",
+			"“How many times must we see this?” “In Tulsa, a man had his hands up.”"},
+		// ... or the one before it.
+		{"“Every time you say that,” she said, “you give them ammunition.”",
+			"she", "said", "“Every time you say that,”",
+			"“Every time you say that,” “you give them ammunition.”"},
+		// A quotation inside the writer's sentence is not the signed one.
+		{"Clinics were “not meeting the demand,” she said. “It is like the early days.”",
+			"she", "said", "“It is like the early days.”",
+			"“It is like the early days.”"},
+		// A quotation holding a cue of its own stays apart.
+		{"“We won,” he said. “Critics said otherwise.”",
+			"he", "said", "“We won,”",
+			"“We won,”"},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		v.cueAt = make([]bool, len(v.toks))
+		find := func(s string, from int) [2]int {
+			for a := from; a < len(v.toks); a++ {
+				for b := a + 1; b <= len(v.toks); b++ {
+					if string(text[v.toks[a].Start:v.toks[b-1].End]) == s {
+						return [2]int{a, b}
+					}
+				}
+			}
+			t.Fatalf("%q: no tokens for %q", c.text, s)
+			return none
+		}
+		cue := find(c.cue, 0)
+		if c.cue == "said" && c.content == "“We won,”" {
+			v.cueAt[find("said", cue[1])[0]] = true
+		}
+		r := rel{cue: cue, source: [][2]int{find(c.source, 0)}, content: [][2]int{find(c.content, 0)}}
+		got := joinSplit(v, []rel{r})[0]
+		if s := txt(text, v.pieces(got.content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
