@@ -91,6 +91,13 @@ type sentInfo struct {
 func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 	out := make([]sentInfo, len(doc))
 	freeCase := map[string]uint8{} // casing classes of a word where casing is free
+	// What tokenInfo works out depends on the word and three flags only,
+	// and an article repeats most of its words.
+	type wordKey struct {
+		w                     string
+		first, caps, headline bool
+	}
+	seen := map[wordKey]tokInfo{}
 	for si, sent := range doc {
 		toks := make([]tokInfo, len(sent))
 		caps := capsSentence(sent)
@@ -100,7 +107,13 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
-			lx.tokenInfo(t, w, i, caps, headline)
+			k := wordKey{w, i == 0, caps, headline}
+			if c, ok := seen[k]; ok {
+				*t = c
+			} else {
+				lx.tokenInfo(t, w, i, caps, headline)
+				seen[k] = *t
+			}
 			lwh[i], capOK[i] = t.lw, t.capOK
 			if i > 0 && !caps && t.cs != caseNone {
 				freeCase[t.lowerString] |= 1 << t.cs
