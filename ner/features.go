@@ -79,6 +79,7 @@ type tokInfo struct {
 	capsSentence bool
 	headline     bool // in a sentence in capitals or title case
 	lowerString  string
+	word         int32 // number of the token's word and flags in its document (docInfo)
 }
 
 // sentInfo is one sentence ready for feature extraction.
@@ -97,7 +98,8 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		w                     string
 		first, caps, headline bool
 	}
-	seen := map[wordKey]tokInfo{}
+	seen := map[wordKey]int32{}
+	var words []tokInfo // by word number
 	for si, sent := range doc {
 		toks := make([]tokInfo, len(sent))
 		caps := capsSentence(sent)
@@ -108,11 +110,13 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		for i, w := range sent {
 			t := &toks[i]
 			k := wordKey{w, i == 0, caps, headline}
-			if c, ok := seen[k]; ok {
-				*t = c
+			if id, ok := seen[k]; ok {
+				*t = words[id]
 			} else {
 				lx.tokenInfo(t, w, i, caps, headline)
-				seen[k] = *t
+				t.word = int32(len(words))
+				seen[k] = t.word
+				words = append(words, *t)
 			}
 			lwh[i], capOK[i] = t.lw, t.capOK
 			if i > 0 && !caps && t.cs != caseNone {
@@ -302,15 +306,14 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 
 // localFeatures are those of the token and its sentence.
 func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
-	t := &toks[i]
-	n := len(toks)
-	at := func(k int) *tokInfo {
-		if k < 0 || k >= n {
-			return &boundary
-		}
-		return &toks[k]
-	}
-	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	return contextFeatures(toks, i, wordFeatures(&toks[i], buf))
+}
+
+// wordFeatures are the local features that depend on the token alone —
+// its word, its place first in the sentence and its sentence's casing —
+// not on its neighbours: the same for every token of one word number in
+// a document.
+func wordFeatures(t *tokInfo, buf []uint64) []uint64 {
 	caps := boolBit(t.capsSentence)
 	buf = append(buf,
 		key1(tBias, 0),
@@ -319,27 +322,14 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 		key1(tTrue, t.tw),
 		key1(tShape, t.shape),
 		key1(tShort, t.short),
-		key1(tPrev1, p1.tw),
-		key1(tNext1, n1.tw),
-		key1(tPrev2, p2.lw),
-		key1(tNext2, n2.lw),
-		key2(tBigramPrev, p1.tw, t.tw),
-		key2(tBigramNext, t.tw, n1.tw),
-		key3(tShort3, p1.short, t.short, n1.short),
-		key2(tShapePrev, p1.shape, t.shape),
-		key2(tShapeNext, t.shape, n1.shape),
 		key2(tCaseDom, uint64(t.cs), uint64(t.dom)),
 		key3(tCaseDoc, uint64(t.cs), uint64(t.docCase), boolBit(t.firstInSent || t.capsSentence)),
 		key2(tCapsSent, caps, uint64(t.cs)),
 		key3(tLength, uint64(t.length), uint64(t.cs), caps),
 		key3(tWordCase, t.lw, uint64(t.cs), caps),
-		key2(tPrevShape, p1.lw, t.short),
 	)
-	if i == 0 {
+	if t.firstInSent {
 		buf = append(buf, key2(tFirst, uint64(t.cs), t.short))
-	}
-	if i == n-1 {
-		buf = append(buf, key1(tLast, t.short))
 	}
 	for k := 0; k < t.nPre; k++ {
 		buf = append(buf, key2(tPrefix, uint64(k), t.pre[k]), key2(tSuffix, uint64(k), t.suf[k]))
@@ -355,6 +345,40 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 	if t.title {
 		buf = append(buf, key1(tTitle, uint64(t.cs)))
 	}
+	for _, h := range t.hyphenParts {
+		buf = append(buf, key1(tHyphenPart, h))
+	}
+	return buf
+}
+
+// contextFeatures are the local features that look at the token's
+// neighbours or its place in the sentence.
+func contextFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
+	t := &toks[i]
+	n := len(toks)
+	at := func(k int) *tokInfo {
+		if k < 0 || k >= n {
+			return &boundary
+		}
+		return &toks[k]
+	}
+	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	caps := boolBit(t.capsSentence)
+	buf = append(buf,
+		key1(tPrev1, p1.tw),
+		key1(tNext1, n1.tw),
+		key1(tPrev2, p2.lw),
+		key1(tNext2, n2.lw),
+		key2(tBigramPrev, p1.tw, t.tw),
+		key2(tBigramNext, t.tw, n1.tw),
+		key3(tShort3, p1.short, t.short, n1.short),
+		key2(tShapePrev, p1.shape, t.shape),
+		key2(tShapeNext, t.shape, n1.shape),
+		key2(tPrevShape, p1.lw, t.short),
+	)
+	if i == n-1 {
+		buf = append(buf, key1(tLast, t.short))
+	}
 	if p1.title {
 		buf = append(buf, key1(tTitlePrev, uint64(t.cs)))
 	}
@@ -369,9 +393,6 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 			b++
 		}
 		buf = append(buf, key3(tCapRun, uint64(b-a+1), uint64(i-a), caps))
-	}
-	for _, h := range t.hyphenParts {
-		buf = append(buf, key1(tHyphenPart, h))
 	}
 	return gazFeatures(t, p1, n1, buf)
 }
