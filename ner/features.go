@@ -88,9 +88,20 @@ type sentInfo struct {
 }
 
 // docInfo prepares a document for feature extraction: the per-token
-// facts and the document-level casing evidence.
+// facts and the document-level casing evidence. The tokens of all
+// sentences share one array, and the scratch of the gazetteer matches is
+// reused from sentence to sentence: an article has hundreds of sentences.
 func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 	out := make([]sentInfo, len(doc))
+	n, longest := 0, 0
+	for _, sent := range doc {
+		n += len(sent)
+		longest = max(longest, len(sent))
+	}
+	all := make([]tokInfo, n)
+	lwh := make([]uint64, longest)
+	capOK := make([]bool, longest)
+	match := make([][4]uint8, longest)
 	freeCase := map[string]uint8{} // casing classes of a word where casing is free
 	// What tokenInfo works out depends on the word and three flags only,
 	// and an article repeats most of its words.
@@ -99,24 +110,25 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		first, caps, headline bool
 	}
 	seen := map[wordKey]int32{}
-	var words []tokInfo // by word number
+	var words []*tokInfo // the first token of each word number
 	for si, sent := range doc {
-		toks := make([]tokInfo, len(sent))
+		toks := all[:len(sent):len(sent)]
+		all = all[len(sent):]
 		caps := capsSentence(sent)
 		title := !caps && titleSentence(sent)
 		headline := caps || title
-		lwh := make([]uint64, len(sent))
-		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
 			k := wordKey{w, i == 0, caps, headline}
 			if id, ok := seen[k]; ok {
-				*t = words[id]
+				// The gazetteer fields copied are set below for this
+				// token's own sentence.
+				*t = *words[id]
 			} else {
 				lx.tokenInfo(t, w, i, caps, headline)
 				t.word = int32(len(words))
 				seen[k] = t.word
-				words = append(words, *t)
+				words = append(words, t)
 			}
 			lwh[i], capOK[i] = t.lw, t.capOK
 			if i > 0 && !caps && t.cs != caseNone {
@@ -127,8 +139,9 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 			if gz == nil {
 				continue
 			}
-			m := make([][4]uint8, len(sent))
-			gz.match(lwh, capOK, m)
+			m := match[:len(sent)]
+			clear(m)
+			gz.match(lwh[:len(sent)], capOK[:len(sent)], m)
 			for i := range toks {
 				toks[i].gaz[g] = m[i]
 				if capOK[i] {
@@ -138,10 +151,14 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		}
 		out[si].toks = toks
 	}
+	docCase := make([]uint8, len(words))
+	for id, t := range words {
+		docCase[id] = freeCase[t.lowerString]
+	}
 	for si := range out {
 		for i := range out[si].toks {
 			t := &out[si].toks[i]
-			t.docCase = freeCase[t.lowerString]
+			t.docCase = docCase[t.word]
 		}
 	}
 	return out
