@@ -112,10 +112,12 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 	out := make([]tokenInfo, len(v.toks))
 	// What depends on the word alone is worked out once per distinct word:
 	// an article repeats most of its words.
-	seen := make(map[string]tokenInfo, len(v.toks)/3)
+	seen := make(map[string]int32, len(v.toks)/3) // the first token of each word
 	for i, lw := range v.lw {
-		t, ok := seen[lw]
-		if !ok {
+		var t tokenInfo
+		if first, ok := seen[lw]; ok {
+			t = out[first]
+		} else {
 			wc := wn.Of(lw)
 			t = tokenInfo{
 				verb:    wc.Verb,
@@ -127,10 +129,10 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 				comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
 				word:    int32(len(seen)),
 			}
-			seen[lw] = t
+			seen[lw] = int32(i)
 		}
 		t.shape = shape(v.toks[i].Text)
-		t.class = wordClass(lw, v.toks[i].Text)
+		t.class = wordClass(lw, t.shape)
 		out[i] = t
 	}
 	return out
@@ -138,7 +140,8 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 
 // wordClass groups the words that frame attributions: pronouns, "that",
 // quotation marks, colons and commas, determiners, names, the rest.
-func wordClass(lw, text string) uint64 {
+// shape is the token's shape.
+func wordClass(lw string, shape uint64) uint64 {
 	switch lw {
 	case "he", "she", "they", "i", "we", "it", "you":
 		return 1
@@ -155,7 +158,7 @@ func wordClass(lw, text string) uint64 {
 	case "to":
 		return 7
 	}
-	if shape(text) == 2 {
+	if shape == 2 {
 		return 8
 	}
 	return 9
