@@ -86,13 +86,17 @@ func Detect(text string) string {
 	}
 	counts := make(map[string]int, len(stopWords))
 	n := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		n++
-		for _, l := range stopIndex[w] {
-			counts[l]++
-		}
-		if n > 600 {
+	// Words are lowered one at a time: the count stops after 601 words,
+	// so most of a long text is never lowered or split. (Lowering keeps
+	// letters letters and other runes not, so the words are the same.)
+	for rest := text; n <= 600; {
+		var w string
+		if w, rest = nextWord(rest); w == "" {
 			break
+		}
+		n++
+		for _, l := range stopIndex[strings.ToLower(w)] {
+			counts[l]++
 		}
 	}
 	best, bestN := "", 0
@@ -105,6 +109,25 @@ func Detect(text string) string {
 		return ""
 	}
 	return best
+}
+
+// nextWord returns the first run of letters in s and the text after it;
+// w is "" when s holds no letter.
+func nextWord(s string) (w, rest string) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return s[start:i], s[i:]
+		}
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
 }
 
 // Normalize reduces a declared language tag ("en-US", "en_GB") to ISO

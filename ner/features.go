@@ -79,6 +79,7 @@ type tokInfo struct {
 	capsSentence bool
 	headline     bool // in a sentence in capitals or title case
 	lowerString  string
+	word         int32 // number of the token's word and flags in its document (docInfo)
 }
 
 // sentInfo is one sentence ready for feature extraction.
@@ -87,20 +88,48 @@ type sentInfo struct {
 }
 
 // docInfo prepares a document for feature extraction: the per-token
-// facts and the document-level casing evidence.
+// facts and the document-level casing evidence. The tokens of all
+// sentences share one array, and the scratch of the gazetteer matches is
+// reused from sentence to sentence: an article has hundreds of sentences.
 func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 	out := make([]sentInfo, len(doc))
+	n, longest := 0, 0
+	for _, sent := range doc {
+		n += len(sent)
+		longest = max(longest, len(sent))
+	}
+	all := make([]tokInfo, n)
+	lwh := make([]uint64, longest)
+	capOK := make([]bool, longest)
+	match := make([][4]uint8, longest)
 	freeCase := map[string]uint8{} // casing classes of a word where casing is free
+	// What tokenInfo works out depends on the word and three flags only,
+	// and an article repeats most of its words.
+	type wordKey struct {
+		w                     string
+		first, caps, headline bool
+	}
+	seen := map[wordKey]int32{}
+	var words []*tokInfo // the first token of each word number
 	for si, sent := range doc {
-		toks := make([]tokInfo, len(sent))
+		toks := all[:len(sent):len(sent)]
+		all = all[len(sent):]
 		caps := capsSentence(sent)
 		title := !caps && titleSentence(sent)
 		headline := caps || title
-		lwh := make([]uint64, len(sent))
-		capOK := make([]bool, len(sent))
 		for i, w := range sent {
 			t := &toks[i]
-			lx.tokenInfo(t, w, i, caps, headline)
+			k := wordKey{w, i == 0, caps, headline}
+			if id, ok := seen[k]; ok {
+				// The gazetteer fields copied are set below for this
+				// token's own sentence.
+				*t = *words[id]
+			} else {
+				lx.tokenInfo(t, w, i, caps, headline)
+				t.word = int32(len(words))
+				seen[k] = t.word
+				words = append(words, t)
+			}
 			lwh[i], capOK[i] = t.lw, t.capOK
 			if i > 0 && !caps && t.cs != caseNone {
 				freeCase[t.lowerString] |= 1 << t.cs
@@ -110,8 +139,9 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 			if gz == nil {
 				continue
 			}
-			m := make([][4]uint8, len(sent))
-			gz.match(lwh, capOK, m)
+			m := match[:len(sent)]
+			clear(m)
+			gz.match(lwh[:len(sent)], capOK[:len(sent)], m)
 			for i := range toks {
 				toks[i].gaz[g] = m[i]
 				if capOK[i] {
@@ -121,10 +151,14 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 		}
 		out[si].toks = toks
 	}
+	docCase := make([]uint8, len(words))
+	for id, t := range words {
+		docCase[id] = freeCase[t.lowerString]
+	}
 	for si := range out {
 		for i := range out[si].toks {
 			t := &out[si].toks[i]
-			t.docCase = freeCase[t.lowerString]
+			t.docCase = docCase[t.word]
 		}
 	}
 	return out
@@ -289,15 +323,14 @@ func features(si []sentInfo, s, i int, p2 *pass2, buf []uint64) []uint64 {
 
 // localFeatures are those of the token and its sentence.
 func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
-	t := &toks[i]
-	n := len(toks)
-	at := func(k int) *tokInfo {
-		if k < 0 || k >= n {
-			return &boundary
-		}
-		return &toks[k]
-	}
-	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	return contextFeatures(toks, i, wordFeatures(&toks[i], buf))
+}
+
+// wordFeatures are the local features that depend on the token alone —
+// its word, its place first in the sentence and its sentence's casing —
+// not on its neighbours: the same for every token of one word number in
+// a document.
+func wordFeatures(t *tokInfo, buf []uint64) []uint64 {
 	caps := boolBit(t.capsSentence)
 	buf = append(buf,
 		key1(tBias, 0),
@@ -306,27 +339,14 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 		key1(tTrue, t.tw),
 		key1(tShape, t.shape),
 		key1(tShort, t.short),
-		key1(tPrev1, p1.tw),
-		key1(tNext1, n1.tw),
-		key1(tPrev2, p2.lw),
-		key1(tNext2, n2.lw),
-		key2(tBigramPrev, p1.tw, t.tw),
-		key2(tBigramNext, t.tw, n1.tw),
-		key3(tShort3, p1.short, t.short, n1.short),
-		key2(tShapePrev, p1.shape, t.shape),
-		key2(tShapeNext, t.shape, n1.shape),
 		key2(tCaseDom, uint64(t.cs), uint64(t.dom)),
 		key3(tCaseDoc, uint64(t.cs), uint64(t.docCase), boolBit(t.firstInSent || t.capsSentence)),
 		key2(tCapsSent, caps, uint64(t.cs)),
 		key3(tLength, uint64(t.length), uint64(t.cs), caps),
 		key3(tWordCase, t.lw, uint64(t.cs), caps),
-		key2(tPrevShape, p1.lw, t.short),
 	)
-	if i == 0 {
+	if t.firstInSent {
 		buf = append(buf, key2(tFirst, uint64(t.cs), t.short))
-	}
-	if i == n-1 {
-		buf = append(buf, key1(tLast, t.short))
 	}
 	for k := 0; k < t.nPre; k++ {
 		buf = append(buf, key2(tPrefix, uint64(k), t.pre[k]), key2(tSuffix, uint64(k), t.suf[k]))
@@ -342,6 +362,40 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 	if t.title {
 		buf = append(buf, key1(tTitle, uint64(t.cs)))
 	}
+	for _, h := range t.hyphenParts {
+		buf = append(buf, key1(tHyphenPart, h))
+	}
+	return buf
+}
+
+// contextFeatures are the local features that look at the token's
+// neighbours or its place in the sentence.
+func contextFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
+	t := &toks[i]
+	n := len(toks)
+	at := func(k int) *tokInfo {
+		if k < 0 || k >= n {
+			return &boundary
+		}
+		return &toks[k]
+	}
+	p1, n1, p2, n2 := at(i-1), at(i+1), at(i-2), at(i+2)
+	caps := boolBit(t.capsSentence)
+	buf = append(buf,
+		key1(tPrev1, p1.tw),
+		key1(tNext1, n1.tw),
+		key1(tPrev2, p2.lw),
+		key1(tNext2, n2.lw),
+		key2(tBigramPrev, p1.tw, t.tw),
+		key2(tBigramNext, t.tw, n1.tw),
+		key3(tShort3, p1.short, t.short, n1.short),
+		key2(tShapePrev, p1.shape, t.shape),
+		key2(tShapeNext, t.shape, n1.shape),
+		key2(tPrevShape, p1.lw, t.short),
+	)
+	if i == n-1 {
+		buf = append(buf, key1(tLast, t.short))
+	}
 	if p1.title {
 		buf = append(buf, key1(tTitlePrev, uint64(t.cs)))
 	}
@@ -356,9 +410,6 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 			b++
 		}
 		buf = append(buf, key3(tCapRun, uint64(b-a+1), uint64(i-a), caps))
-	}
-	for _, h := range t.hyphenParts {
-		buf = append(buf, key1(tHyphenPart, h))
 	}
 	return gazFeatures(t, p1, n1, buf)
 }

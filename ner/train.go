@@ -165,7 +165,7 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 			m := trainPass(docs, infos, nil, func(d int) bool { return foldOf(d) != f }, opt)
 			for d := range docs {
 				if foldOf(d) == f {
-					p2[d] = newPass2(infos[d], decodeDocument(infos[d], m, nil))
+					p2[d] = newPass2(infos[d], decodeDocument(infos[d], m, nil, nil))
 				}
 			}
 			log.Info("jackknife fold", "fold", f)

@@ -138,6 +138,22 @@ const (
 // emit adds the weights of the features in keys to score.
 func (m *weights) emit(keys []uint64, score []float32) {
 	var acc [numLabels]int32
+	m.sum(keys, &acc)
+	m.scores(&acc, score)
+}
+
+// scores adds summed weights, scaled, to score. The sums are integers,
+// so features may be summed in any order and in parts: the scores come
+// out the same as long as each is scaled once, here.
+func (m *weights) scores(acc *[numLabels]int32, score []float32) {
+	for l, v := range acc {
+		score[l] += float32(v) * m.scale
+	}
+}
+
+// sum adds the quantized weights of the features in keys to sums.
+func (m *weights) sum(keys []uint64, sums *[numLabels]int32) {
+	acc := *sums
 	var at [emitBatch]uint64
 	for len(keys) > 0 {
 		batch := keys[:min(len(keys), emitBatch)]
@@ -186,9 +202,7 @@ func (m *weights) emit(keys []uint64, score []float32) {
 			acc[16] += int32(s.q[16])
 		}
 	}
-	for l, v := range acc {
-		score[l] += float32(v) * m.scale
-	}
+	*sums = acc
 }
 
 // viterbi returns the best label sequence for emission scores em (n rows

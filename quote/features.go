@@ -103,6 +103,7 @@ type tokenInfo struct {
 	noun         uint8    // WordNet class of the commonest noun sense
 	sentEnd      bool     // . ! ? ending a sentence
 	comma        bool
+	word         int32 // number of the token's lower-case word in the text, in order of first use
 }
 
 var boundary = h("<B>")
@@ -111,10 +112,12 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 	out := make([]tokenInfo, len(v.toks))
 	// What depends on the word alone is worked out once per distinct word:
 	// an article repeats most of its words.
-	seen := make(map[string]tokenInfo, len(v.toks)/3)
+	seen := make(map[string]int32, len(v.toks)/3) // the first token of each word
 	for i, lw := range v.lw {
-		t, ok := seen[lw]
-		if !ok {
+		var t tokenInfo
+		if first, ok := seen[lw]; ok {
+			t = out[first]
+		} else {
 			wc := wn.Of(lw)
 			t = tokenInfo{
 				verb:    wc.Verb,
@@ -124,11 +127,12 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 				suf:     h(suffix(lw, 3)),
 				sentEnd: lw == "." || lw == "!" || lw == "?",
 				comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
+				word:    int32(len(seen)),
 			}
-			seen[lw] = t
+			seen[lw] = int32(i)
 		}
 		t.shape = shape(v.toks[i].Text)
-		t.class = wordClass(lw, v.toks[i].Text)
+		t.class = wordClass(lw, t.shape)
 		out[i] = t
 	}
 	return out
@@ -136,7 +140,8 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 
 // wordClass groups the words that frame attributions: pronouns, "that",
 // quotation marks, colons and commas, determiners, names, the rest.
-func wordClass(lw, text string) uint64 {
+// shape is the token's shape.
+func wordClass(lw string, shape uint64) uint64 {
 	switch lw {
 	case "he", "she", "they", "i", "we", "it", "you":
 		return 1
@@ -153,7 +158,7 @@ func wordClass(lw, text string) uint64 {
 	case "to":
 		return 7
 	}
-	if shape(text) == 2 {
+	if shape == 2 {
 		return 8
 	}
 	return 9
@@ -266,6 +271,37 @@ func wordAt(info []tokenInfo, c *unitContext, i int) uint64 {
 
 // cueFeatures appends the features of token i for the cue labeller.
 func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64) []uint64 {
+	return cueWordFeatures(&info[i], v.cueContextFeatures(info, c, i, buf))
+}
+
+// cueWordFeatures are the cue features that depend on the token's
+// lower-case word alone, the same for every token of one word number.
+func cueWordFeatures(t *tokenInfo, buf []uint64) []uint64 {
+	buf = append(buf,
+		f1(tBias, 0),
+		f1(tW, t.w),
+		f1(tStem, t.stem),
+		f1(tSuf, t.suf),
+	)
+	vc := uint64(t.verb[0])
+	if vc != 0 || t.noun != 0 {
+		buf = append(buf,
+			f1(tVerb1, vc),
+			f1(tNoun1, uint64(t.noun)),
+			f2(tVerbSuf, vc, t.suf),
+		)
+		for _, x := range t.verb {
+			if x != 0 {
+				buf = append(buf, f1(tVerbAny, uint64(x)))
+			}
+		}
+	}
+	return buf
+}
+
+// cueContextFeatures are the other cue features of token i: its
+// neighbours, its unit, its shape and its place among quotation marks.
+func (v *view) cueContextFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64) []uint64 {
 	w := info[i].w
 	wp, wn := wordAt(info, c, i-1), wordAt(info, c, i+1)
 	st := uint64(v.state[i])
@@ -277,13 +313,9 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 		pos = 2
 	}
 	buf = append(buf,
-		f1(tBias, 0),
-		f1(tW, w),
 		f1(tWp, wp),
 		f1(tWn, wn),
 		f1(tWpp, wordAt(info, c, i-2)),
-		f1(tStem, info[i].stem),
-		f1(tSuf, info[i].suf),
 		f1(tShape, info[i].shape),
 		f1(tState, st),
 		f2(tStateW, st, w),
@@ -298,20 +330,11 @@ func (v *view) cueFeatures(info []tokenInfo, c *unitContext, i int, buf []uint64
 		f2(tThatAhead, thatAhead(v, c, i), info[i].suf),
 		f3(tClass2, classAt(info, c, i-2), classAt(info, c, i-1), info[i].suf),
 	)
-	vc := uint64(info[i].verb[0])
-	if vc != 0 || info[i].noun != 0 {
+	if vc := uint64(info[i].verb[0]); vc != 0 || info[i].noun != 0 {
 		buf = append(buf,
-			f1(tVerb1, vc),
-			f1(tNoun1, uint64(info[i].noun)),
-			f2(tVerbSuf, vc, info[i].suf),
 			f2(tVerbPrev, vc, classAt(info, c, i-1)),
 			f2(tVerbNext, vc, classAt(info, c, i+1)),
 		)
-		for _, x := range info[i].verb {
-			if x != 0 {
-				buf = append(buf, f1(tVerbAny, uint64(x)))
-			}
-		}
 	}
 	return buf
 }

@@ -82,10 +82,15 @@ func (s *scratch) collect(ends []int) [][]uint64 {
 }
 
 func (m *Model) cueFeats(v *view, info []tokenInfo, c *unitContext, s *scratch, ends []int) ([][]uint64, []int) {
+	return unitFeats(v.cueFeatures, info, c, s, ends)
+}
+
+// unitFeats lists the features feats gives each token of a unit.
+func unitFeats(feats func([]tokenInfo, *unitContext, int, []uint64) []uint64, info []tokenInfo, c *unitContext, s *scratch, ends []int) ([][]uint64, []int) {
 	s.reset(c.u1 - c.u0)
 	ends = ends[:0]
 	for i := c.u0; i < c.u1; i++ {
-		s.flat = v.cueFeatures(info, c, i, s.flat)
+		s.flat = feats(info, c, i, s.flat)
 		ends = append(ends, len(s.flat))
 	}
 	return s.collect(ends), ends
@@ -110,15 +115,52 @@ func cueHash(v *view, c0, c1 int) uint64 {
 	return h(strings.Join(v.lw[c0:c1], " "))
 }
 
+// cueWordSums sums the cue labeller's weights of each word's word
+// features (cueWordFeatures) once for the text, by word number; nil when
+// the labeller is still in training and has no table.
+func (m *Model) cueWordSums(info []tokenInfo) []sums {
+	if m.cue.tab.slots == nil {
+		return nil
+	}
+	var out []sums
+	var buf []uint64
+	for i := range info {
+		if int(info[i].word) == len(out) {
+			var sum sums
+			buf = cueWordFeatures(&info[i], buf[:0])
+			m.cue.add(buf, &sum)
+			out = append(out, sum)
+		}
+	}
+	return out
+}
+
+// cueLabels labels the tokens of one unit with the cue labeller.
+func (m *Model) cueLabels(v *view, info []tokenInfo, c *unitContext, words []sums, s *scratch, ends []int) ([]int, []int) {
+	var feats [][]uint64
+	if words == nil {
+		feats, ends = m.cueFeats(v, info, c, s, ends)
+		return m.cue.decode(feats, nil, 0), ends
+	}
+	// The word features' weights are in words.
+	feats, ends = unitFeats(v.cueContextFeatures, info, c, s, ends)
+	base := make([]sums, 0, c.u1-c.u0)
+	for i := c.u0; i < c.u1; i++ {
+		base = append(base, words[info[i].word])
+	}
+	return m.cue.decodeFrom(base, feats, nil, 0), ends
+}
+
 // cues labels the cues of the whole view, unit by unit, and marks them.
 func (m *Model) cues(v *view, info []tokenInfo, s *scratch) (cues [][2]int, unitOf []int) {
 	var ends []int
+	var labels []int
+	words := m.cueWordSums(info)
 	v.cueAt = make([]bool, len(v.toks))
 	for ui, u := range v.units {
 		c := v.unitContext(info, u)
-		var feats [][]uint64
-		feats, ends = m.cueFeats(v, info, c, s, ends)
-		for _, ch := range chunks(m.cue.decode(feats, nil, 0), lB, lI) {
+		labels, ends = m.cueLabels(v, info, c, words, s, ends)
+		for _, ch := range chunks(labels, lB, lI) {
 			cue, ok := m.redraw(v, info, c, u[0]+ch[0], u[0]+ch[1], s)
 			if !ok || len(cues) > 0 && cue[0] < cues[len(cues)-1][1] {
 				continue // redrawn over the cue before

@@ -108,43 +108,26 @@ func (m *linear) allowed(p, c int) bool {
 	return b < 0 || p == b || p == c
 }
 
+// sums are a token's summed weights, in units of 1/quantum; all six are
+// summed, whatever the labels: the unused are zero, and a fixed sum
+// keeps the loop short. Integer sums come out the same in any order and
+// in any parts, so a part shared by many tokens may be summed once.
+type sums [stride - 2]int32
+
 // emit fills out (len(feats) × labels) with the feature scores.
-func (m *linear) emit(feats [][]uint64, out []float32) {
+func (m *linear) emit(feats [][]uint64, out []float32) { m.emitFrom(nil, feats, out) }
+
+// emitFrom is emit with base[i] (nil: none) added to token i's sums; a
+// read model only, whose weights are in the table.
+func (m *linear) emitFrom(base []sums, feats [][]uint64, out []float32) {
 	L := m.labels
 	if m.tab.slots != nil {
 		for i, fs := range feats {
-			// All six weights are added, whatever the labels: the unused
-			// are zero, and a fixed sum keeps the loop short.
-			var acc [stride - 2]int32
-			for len(fs) > 0 {
-				// The home slots of a batch of features are read before any
-				// is compared, so their cache misses overlap.
-				n := min(len(fs), batch)
-				var home [batch]*slot
-				var keys [batch]uint32
-				var first [batch]uint32
-				for j, f := range fs[:n] {
-					k := nonZero(uint32(f))
-					keys[j] = k
-					home[j] = &m.tab.slots[k&m.tab.mask]
-					first[j] = uint32(home[j][0]) | uint32(home[j][1])<<16
-				}
-				for j := range n {
-					s := home[j]
-					if first[j] != keys[j] {
-						if s = m.tab.get(keys[j]); s == nil {
-							continue
-						}
-					}
-					acc[0] += int32(int16(s[2]))
-					acc[1] += int32(int16(s[3]))
-					acc[2] += int32(int16(s[4]))
-					acc[3] += int32(int16(s[5]))
-					acc[4] += int32(int16(s[6]))
-					acc[5] += int32(int16(s[7]))
-				}
-				fs = fs[n:]
+			var acc sums
+			if base != nil {
+				acc = base[i]
 			}
+			m.add(fs, &acc)
 			for l := 0; l < L; l++ {
 				out[i*L+l] = float32(acc[l]) / quantum
 			}
@@ -165,6 +148,41 @@ func (m *linear) emit(feats [][]uint64, out []float32) {
 			}
 		}
 	}
+}
+
+// add adds the table weights of the features fs to sum.
+func (m *linear) add(fs []uint64, sum *sums) {
+	acc := *sum
+	for len(fs) > 0 {
+		// The home slots of a batch of features are read before any
+		// is compared, so their cache misses overlap.
+		n := min(len(fs), batch)
+		var home [batch]*slot
+		var keys [batch]uint32
+		var first [batch]uint32
+		for j, f := range fs[:n] {
+			k := nonZero(uint32(f))
+			keys[j] = k
+			home[j] = &m.tab.slots[k&m.tab.mask]
+			first[j] = uint32(home[j][0]) | uint32(home[j][1])<<16
+		}
+		for j := range n {
+			s := home[j]
+			if first[j] != keys[j] {
+				if s = m.tab.get(keys[j]); s == nil {
+					continue
+				}
+			}
+			acc[0] += int32(int16(s[2]))
+			acc[1] += int32(int16(s[3]))
+			acc[2] += int32(int16(s[4]))
+			acc[3] += int32(int16(s[5]))
+			acc[4] += int32(int16(s[6]))
+			acc[5] += int32(int16(s[7]))
+		}
+		fs = fs[n:]
+	}
+	*sum = acc
 }
 
 // score is the weight of a set of features for the first label, the
@@ -232,9 +250,15 @@ func (m *linear) viterbi(emit []float32, n int, mask []bool, back []int32) []int
 // decode labels a sequence. bias is added to the score of every label
 // but the first (outside): a positive bias trades precision for recall.
 func (m *linear) decode(feats [][]uint64, mask []bool, bias float32) []int {
+	return m.decodeFrom(nil, feats, mask, bias)
+}
+
+// decodeFrom is decode with base[i] added to the sums of token i (see
+// emitFrom).
+func (m *linear) decodeFrom(base []sums, feats [][]uint64, mask []bool, bias float32) []int {
 	n := len(feats)
 	emit := make([]float32, n*m.labels)
-	m.emit(feats, emit)
+	m.emitFrom(base, feats, emit)
 	if bias != 0 {
 		for i := range emit {
 			if i%m.labels != 0 {

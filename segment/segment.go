@@ -10,6 +10,7 @@
 package segment
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,7 @@ func Split(text string) []Sentence {
 func Tokenize(text string) []Token {
 	var toks []Token
 	runes := []rune(text)
+	src := newSource(text, runes)
 	n := len(runes)
 	for i := 0; i < n; {
 		r := runes[i]
@@ -59,7 +61,7 @@ func Tokenize(text string) []Token {
 		}
 		j := i + 1
 		if k := acronymEnd(runes, i); k > i {
-			toks = append(toks, Token{Text: string(runes[i:k]), Start: i, End: k})
+			toks = append(toks, src.token(i, k))
 			i = k
 			continue
 		}
@@ -76,7 +78,7 @@ func Tokenize(text string) []Token {
 				// A party and state tag: "D-S.C.", "R-N.Y.".
 				j = max(j, acronymEnd(runes, j-1))
 			}
-			toks = appendWord(toks, runes, i, j)
+			toks = appendWord(toks, src, i, j)
 			i = j
 			continue
 		case r == '.' && j < n && runes[j] == '.':
@@ -90,7 +92,7 @@ func Tokenize(text string) []Token {
 		case r == '\'' && j < n && runes[j] == '\'' || r == '`' && j < n && runes[j] == '`':
 			j++
 		}
-		toks = append(toks, Token{Text: string(runes[i:j]), Start: i, End: j})
+		toks = append(toks, src.token(i, j))
 		i = j
 	}
 	return toks
@@ -114,8 +116,8 @@ func acronymEnd(runes []rune, i int) int {
 
 // appendWord adds the word runes[i:j], splitting off the clitics that the
 // treebank conventions treat as tokens: 's, 're, 've, 'll, 'd, 'm and n't.
-func appendWord(toks []Token, runes []rune, i, j int) []Token {
-	w := runes[i:j]
+func appendWord(toks []Token, src *source, i, j int) []Token {
+	w := src.runes[i:j]
 	for _, c := range clitics {
 		k := len(w) - len(c)
 		if k <= 0 || !matchFold(w[k:], c) {
@@ -124,10 +126,39 @@ func appendWord(toks []Token, runes []rune, i, j int) []Token {
 		if c[0] == 'n' && k == 0 {
 			continue
 		}
-		toks = append(toks, Token{Text: string(w[:k]), Start: i, End: i + k})
-		return append(toks, Token{Text: string(w[k:]), Start: i + k, End: j})
+		toks = append(toks, src.token(i, i+k))
+		return append(toks, src.token(i+k, j))
 	}
-	return append(toks, Token{Text: string(w), Start: i, End: j})
+	return append(toks, src.token(i, j))
+}
+
+// source makes the tokens of a text. A token's Text is the string of its
+// runes; when the text is valid UTF-8 that is a substring of the text,
+// taken without a copy (most of the cost of tokenizing was the copies).
+type source struct {
+	text  string
+	runes []rune
+	at    []int32 // byte offset of each rune and of the end; nil: copy
+}
+
+func newSource(text string, runes []rune) *source {
+	s := &source{text: text, runes: runes}
+	if len(text) < math.MaxInt32 && utf8.ValidString(text) {
+		s.at = make([]int32, 0, len(runes)+1)
+		for i := range text {
+			s.at = append(s.at, int32(i))
+		}
+		s.at = append(s.at, int32(len(text)))
+	}
+	return s
+}
+
+// token returns the token of the runes [i, j).
+func (s *source) token(i, j int) Token {
+	if s.at == nil {
+		return Token{Text: string(s.runes[i:j]), Start: i, End: j}
+	}
+	return Token{Text: s.text[s.at[i]:s.at[j]], Start: i, End: j}
 }
 
 var clitics = [][]rune{[]rune("n't"), []rune("n’t"), []rune("'s"), []rune("’s"), []rune("'re"), []rune("’re"),

@@ -44,7 +44,11 @@ type Classes struct {
 // Dict maps lemmas to their classes. It is read-only once loaded and
 // safe for concurrent use.
 type Dict struct {
-	m map[string]Classes
+	m map[string]Classes // the table: lemmas and the forms WordNet lists
+	// forms holds Of of every word in m and of the irregular forms,
+	// worked out at Load: most words of a text are there, and one
+	// lookup replaces the several (form, lemmas) Of would make.
+	forms map[string]Classes
 }
 
 // Load parses the embedded table (about 20 ms): load once and share.
@@ -72,6 +76,13 @@ func Load() (*Dict, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("wordnet: %w", err)
 	}
+	d.forms = make(map[string]Classes, len(d.m)+len(irregular))
+	for w := range d.m {
+		d.forms[w] = d.resolve(w)
+	}
+	for w := range irregular {
+		d.forms[w] = d.resolve(w)
+	}
 	return d, nil
 }
 
@@ -94,7 +105,18 @@ func parse(s string, out *[3]uint8) error {
 // ("grilled" → grill, "denies" → deny, "planning" → plan, "told" → tell).
 // Verb classes come from the lemma when the form is inflected as a verb.
 func (d *Dict) Of(w string) Classes {
-	if d == nil || w == "" || w[0] < 'a' || w[0] > 'z' {
+	if d == nil {
+		return Classes{}
+	}
+	if c, ok := d.forms[w]; ok {
+		return c
+	}
+	return d.resolve(w)
+}
+
+// resolve is Of worked out from the table.
+func (d *Dict) resolve(w string) Classes {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return Classes{} // WordNet's one-word lemmas start with a letter
 	}
 	if l, ok := irregular[w]; ok {
