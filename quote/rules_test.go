@@ -24,6 +24,7 @@ func TestLayoutRules(t *testing.T) {
 		{"Jones, at a later press gaggle, said the talks had stalled.", "Jones", "said"},
 		{"Rep. Elijah Cummings, in a statement, said the report was damning.", "Rep. Elijah Cummings", "said"},
 		{"She then urges her husband to come out of the car and repeatedly says, \"Don't you do it,\" until shots ring out.", "She", "repeatedly says"},
+		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding later"},
 	} {
 		text := []rune(c.text)
 		found := false
