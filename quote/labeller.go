@@ -228,23 +228,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
-	return joinSplit(v, signed(v, shareSubject(v, out)))
-}
-
-// shareSubject gives a cue that is a participle after a comma and has no
-// source of its own the source of the relation before it in its
-// sentence: "Trump said …, adding later, “…”" — Trump added it.
-func shareSubject(v *view, rels []rel) []rel {
-	for k := 1; k < len(rels); k++ {
-		r, p := &rels[k], rels[k-1]
-		c := r.cue[0]
-		if len(r.source) > 0 || len(p.source) == 0 || c == 0 || v.lw[c-1] != "," ||
-			!strings.HasSuffix(v.lw[c], "ing") || v.sentOf[p.cue[0]] != v.sentOf[c] {
-			continue
-		}
-		r.source = p.source
-	}
-	return rels
+	return joinSplit(v, signed(v, participleSources(v, out)))
 }
 
 // relate finds the source and content of one cue among the tokens of its

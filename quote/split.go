@@ -1,6 +1,9 @@
 package quote
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // News copy splits a quotation around its signature: “A,” she said, “B.”
 // or “A,” she said. “B.” PolNeAR's content is then both pieces (in
@@ -58,14 +61,13 @@ func (v *view) quoteBefore(lo int) [2]int {
 	if e == 0 || v.paraAt[e] || v.state[e-1] != closeMark {
 		return none
 	}
-	q := v.qid[e-1]
-	s := e - 1
-	for s > 0 && v.qid[s-1] == q && !v.paraAt[s] {
-		s--
+	s, ok := v.quotationTo(e - 1)
+	if !ok || slices.Contains(v.paraAt[s+1:e], true) {
+		return none // a quotation continued from an earlier paragraph
 	}
 	// A quotation inside the writer's sentence ("were “not meeting the
 	// demand,” she said") is part of a content of its own.
-	if v.state[s] != openMark || int(v.sentStart[s]) != s && !v.paraAt[s] && v.lw[s-1] != "." {
+	if int(v.sentStart[s]) != s && !v.paraAt[s] && v.lw[s-1] != "." {
 		return none
 	}
 	return [2]int{s, e}
@@ -113,19 +115,11 @@ func (v *view) holdsCue(p [2]int) bool {
 	return false
 }
 
-// insertPiece adds p to content, kept in text order.
+// insertPiece adds p to a copy of content, kept in text order.
 func insertPiece(content [][2]int, p [2]int) [][2]int {
-	out := make([][2]int, 0, len(content)+1)
-	done := false
-	for _, c := range content {
-		if !done && p[0] < c[0] {
-			out = append(out, p)
-			done = true
-		}
-		out = append(out, c)
+	i := slices.IndexFunc(content, func(c [2]int) bool { return p[0] < c[0] })
+	if i < 0 {
+		i = len(content)
 	}
-	if !done {
-		out = append(out, p)
-	}
-	return out
+	return slices.Insert(slices.Clone(content), i, p)
 }
