@@ -252,6 +252,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 			r.content[0] = best
 		}
 	}
+	if len(r.content) == 0 {
+		r.content = restOfSentence(v, win, cue)
+	}
 	r.content = quotedOnly(v, r.content)
 	r.content = complete(v, win, cue, r.content)
 	if src := chunks(roles, rBS, rIS); len(src) > 0 {

@@ -10,7 +10,9 @@ import (
 // that rules settle: a quotation signed after it or prefaced before it
 // with a speech verb (saidRelations; the second ends the text), a source
 // cut before a circumstance (trimSource), a source after "… and" given
-// the subject the verbs share, with the adverb in the cue (settleSource).
+// the subject the verbs share, with the adverb in the cue (settleSource),
+// and the source of a participle or a coordinated verb shared with the
+// cue before it (participleSources).
 // Each case fails with its rule taken out. The agent of the seed's
 // passive cue is checked too: the source ranker finds it.
 func TestLayoutRules(t *testing.T) {
@@ -25,6 +27,7 @@ func TestLayoutRules(t *testing.T) {
 		{"Rep. Elijah Cummings, in a statement, said the report was damning.", "Rep. Elijah Cummings", "said"},
 		{"She then urges her husband to come out of the car and repeatedly says, \"Don't you do it,\" until shots ring out.", "She", "repeatedly says"},
 		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding later"},
+		{"The president noted that he taught constitutional law, and added: “I know a little about this.”", "The president", "added:"},
 	} {
 		text := []rune(c.text)
 		found := false
@@ -49,4 +52,60 @@ func txt(text []rune, p Pieces) string {
 		s += string(text[x[0]:x[1]])
 	}
 	return s
+}
+
+// TestSignatures checks the signature rule alone (saidRelations, with no
+// relation from the model): the speaker after or before a quotation,
+// named, or a pronoun, or a phrase opening with a determiner.
+func TestSignatures(t *testing.T) {
+	for _, c := range []struct{ text, source, cue string }{
+		{"“Why is this not proof?” Vitter demanded.", "Vitter", "demanded"},
+		{"“Blink twice if you’re in trouble!” one person tweeted.", "one person", "tweeted"},
+		{"“We are not going anywhere,” his spokesman insisted.", "his spokesman", "insisted"},
+		{"When pressed, the mother of three replied, “It is meant to help.”", "the mother of three", "replied"},
+		{"“Fine,” said the senator.", "the senator", "said"},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		rs := saidRelations(v, nil)
+		if len(rs) != 1 {
+			t.Errorf("%q: %d relations, want 1", c.text, len(rs))
+			continue
+		}
+		if src, cue := txt(text, v.pieces(rs[0].source)), txt(text, v.pieces([][2]int{rs[0].cue})); src != c.source || cue != c.cue {
+			t.Errorf("%q: source %q, cue %q; want %q, %q", c.text, src, cue, c.source, c.cue)
+		}
+	}
+}
+
+// TestRestOfSentence checks the content given to a plain verb of saying
+// the models left without one, and the layouts where it gets none.
+func TestRestOfSentence(t *testing.T) {
+	for _, c := range []struct{ text, cue, signer, want string }{
+		{"A Democratic source said he could not answer the questions because Republicans had asked late.", "said", "",
+			"he could not answer the questions because Republicans had asked late"},
+		{"Trump said during a Friday evening rally in Michigan that Clinton once backed the deal.", "said", "",
+			"that Clinton once backed the deal"},
+		{"He said before he died.", "said", "", ""},
+		{"“We won,” said Jane Doe, a lawyer.", "said", "", ""},
+		{"Officials told reporters the plan had failed.", "told", "", ""},
+		{"It said the impact would be large: “We will win,” the union wrote.", "said", "wrote", ""},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		v.cueAt = make([]bool, len(v.toks))
+		cue := [2]int{-1, -1}
+		for i, w := range v.lw {
+			if w == c.cue && cue[0] < 0 {
+				cue = [2]int{i, i + 1}
+			}
+			if w == c.signer {
+				v.cueAt[i] = true
+			}
+		}
+		got := txt(text, v.pieces(restOfSentence(v, v.window(0), cue)))
+		if got != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, got, c.want)
+		}
+	}
 }

@@ -105,10 +105,14 @@ func signature(v *view, open, close int) (rel, bool) {
 }
 
 // opensSource reports a word a source may start with: a name, a
-// pronoun or an article.
+// pronoun, an article or another determiner ("one person tweeted",
+// "his spokesman said").
 func opensSource(v *view, i int) bool {
-	return nameWord(v.toks[i].Text) || pronouns[v.lw[i]] || v.lw[i] == "the" || v.lw[i] == "a"
+	return nameWord(v.toks[i].Text) || pronouns[v.lw[i]] || determiners[v.lw[i]]
 }
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true,
+	"his": true, "her": true, "their": true, "its": true, "some": true, "several": true, "many": true, "this": true}
 
 func stops(lw string) bool {
 	return lw == "." || lw == "," || lw == ";" || lw == ":" || lw == "!" || lw == "?"

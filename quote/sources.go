@@ -157,18 +157,21 @@ func (v *view) sharedSubject(src [2]int) [2]int {
 	return [2]int{src[0], src[1] - 1}
 }
 
-// participleSources gives a cue that is a participle after a comma and has no
-// source of its own the source of the relation before it in its
-// sentence: "Trump said …, adding later, “…”" — Trump added it.
+// participleSources gives a cue with no source of its own that shares
+// the subject of the cue before it in its sentence — a participle after
+// a comma or a verb after a coordinator — that relation's source:
+// "Trump said …, adding later, “…”", "The president noted that …, and
+// added: “…”".
 func participleSources(v *view, rels []rel) []rel {
 	for k := 1; k < len(rels); k++ {
 		r, p := &rels[k], rels[k-1]
 		c := r.cue[0]
-		if len(r.source) > 0 || len(p.source) == 0 || c == 0 || v.lw[c-1] != "," ||
-			!participle(v, c) || v.sentOf[p.cue[0]] != v.sentOf[c] {
+		if len(r.source) > 0 || len(p.source) == 0 || c == 0 || v.sentOf[p.cue[0]] != v.sentOf[c] {
 			continue
 		}
-		r.source = p.source
+		if v.lw[c-1] == "," && participle(v, c) || coordinator(v.lw[c-1]) {
+			r.source = p.source
+		}
 	}
 	return rels
 }
