@@ -92,6 +92,18 @@ func (s *Score) Add(text []rune, gold, pred []Relation) {
 	}
 }
 
+// merge adds the counts of o.
+func (s *Score) merge(o *Score) {
+	for _, c := range []struct{ to, from *Count }{{&s.Source, &o.Source}, {&s.Cue, &o.Cue}, {&s.Content, &o.Content}} {
+		c.to.TP += c.from.TP
+		c.to.FP += c.from.FP
+		c.to.FN += c.from.FN
+	}
+	s.SpeakerRight += o.SpeakerRight
+	s.SpeakerTotal += o.SpeakerTotal
+	s.Docs += o.Docs
+}
+
 // Report writes the scores as a small table.
 func (s *Score) Report(w io.Writer) {
 	fmt.Fprintf(w, "%d documents, exact match\n", s.Docs)

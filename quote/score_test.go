@@ -41,3 +41,34 @@ func TestDevScores(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossValidate runs a short cross-validation: every article is
+// scored once, by a model that did not see it, and a fold count that
+// leaves nothing to train on is refused.
+func TestCrossValidate(t *testing.T) {
+	docs, err := LoadPolNeAR(filepath.Join(corpus.Dir(t, "quotes/polnear"), "dev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = docs[:30]
+	sc, err := CrossValidate(docs, 3, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold Score
+	for _, d := range docs {
+		gold.Add(d.Text, d.Relations, nil)
+	}
+	if sc.Docs != len(docs) || sc.Content.TP+sc.Content.FN != gold.Content.FN || sc.SpeakerTotal != gold.SpeakerTotal {
+		t.Errorf("scored %d articles, %d gold contents, %d quotes; want %d, %d, %d",
+			sc.Docs, sc.Content.TP+sc.Content.FN, sc.SpeakerTotal, len(docs), gold.Content.FN, gold.SpeakerTotal)
+	}
+	if sc.Content.TP == 0 {
+		t.Error("no content found by the fold models")
+	}
+	for _, k := range []int{0, 1, len(docs) + 1} {
+		if _, err := CrossValidate(docs, k, 2, nil); err == nil {
+			t.Errorf("%d folds: no error", k)
+		}
+	}
+}

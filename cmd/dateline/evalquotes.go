@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -20,12 +21,15 @@ func runEvalQuotes(ctx context.Context, e env, args []string) error {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: dateline eval quotes [--dir DIR] [--model FILE] [--given-cues]")
-		fmt.Fprintln(e.stderr, "Scores attributions on a PolNeAR-format directory (text/, attributions/).")
+		fmt.Fprintln(e.stderr, "       dateline eval quotes --folds K [--dir DIR]")
+		fmt.Fprintln(e.stderr, "Scores attributions on a PolNeAR-format directory (text/, attributions/);")
+		fmt.Fprintln(e.stderr, "with --folds, cross-validates the training recipe on it (default: the train split).")
 		fs.PrintDefaults()
 	}
 	dir := fs.String("dir", "", "PolNeAR-format `directory` (default quotes/polnear/dev in the shared corpus)")
 	modelPath := fs.String("model", "", "model `file` to use instead of the built-in one")
 	givenCues := fs.Bool("given-cues", false, "score sources and contents given the gold cues (what they would reach were every cue found)")
+	folds := fs.Int("folds", 0, "train on all but one of `K` folds of the directory, score the one left, for each fold, and sum (0: no cross-validation)")
 	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return nil
 	} else if err != nil {
@@ -34,12 +38,32 @@ func runEvalQuotes(ctx context.Context, e env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
+	if *folds != 0 && (*modelPath != "" || *givenCues) {
+		return fmt.Errorf("%w: --folds trains its own models: it takes neither --model nor --given-cues", errUsage)
+	}
 	if *dir == "" {
 		root := corpus.Find()
 		if root == "" {
 			return errors.New("shared corpus not found: set --dir or $" + corpus.EnvDir)
 		}
-		*dir = filepath.Join(root, "quotes", "polnear", "dev")
+		split := "dev"
+		if *folds != 0 {
+			split = "train"
+		}
+		*dir = filepath.Join(root, "quotes", "polnear", split)
+	}
+	if *folds != 0 {
+		docs, err := quote.LoadPolNeAR(*dir)
+		if err != nil {
+			return err
+		}
+		sc, err := quote.CrossValidate(docs, *folds, 0, slog.New(slog.NewTextHandler(e.stderr, nil)))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d-fold cross-validation on %s\n", *folds, *dir)
+		sc.Report(e.stdout)
+		return ctx.Err()
 	}
 	m, err := loadQuoteModel(*modelPath)
 	if err != nil {
