@@ -68,7 +68,7 @@ func (c *collector) walk(n *html.Node, inLink bool) {
 		}
 		return
 	}
-	if junkTags[n.DataAtom] && !furnitureTags[n.DataAtom] {
+	if junkElement(n) {
 		return
 	}
 	if skipTags[n.DataAtom] {
@@ -86,6 +86,10 @@ func (c *collector) walk(n *html.Node, inLink bool) {
 		return
 	case atom.Img:
 		return
+	case atom.Button:
+		// Kept only inline in prose (junkElement), where it is
+		// drawn apart from its words whatever the markup's spacing.
+		c.cur.WriteByte(' ')
 	case atom.Td, atom.Th:
 		c.cur.WriteByte(' ')
 	}

@@ -29,7 +29,7 @@ func measure(n *html.Node, st map[*html.Node]*nodeStats, inLink bool) nodeStats 
 				s.link += l
 			}
 		case html.ElementNode:
-			if junkTags[c.DataAtom] && !furnitureTags[c.DataAtom] {
+			if junkElement(c) {
 				continue
 			}
 			cs := measure(c, st, inLink || c.DataAtom == atom.A)
@@ -84,7 +84,7 @@ func prune(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle b
 }
 
 func isJunk(n *html.Node, st map[*html.Node]*nodeStats, pageText int, inArticle bool) bool {
-	if junkTags[n.DataAtom] && !furnitureTags[n.DataAtom] {
+	if junkElement(n) {
 		return true
 	}
 	s := st[n]
