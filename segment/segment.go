@@ -259,6 +259,9 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 		// followed by a capital after a space and not a title.
 		last, _ := utf8.DecodeLastRuneInString(t.Text)
 		if last == '.' && len(t.Text) > 1 && !titles[strings.ToLower(t.Text)] {
+			if middleInitial(toks, i, nl) {
+				return false // "George W. Bush", "Thomas W. Malone"
+			}
 			return startsSentence(next.Text) && !isAcronym(next.Text) && strings.ToUpper(next.Text) != next.Text
 		}
 		// A closing quote or bracket right after the terminal mark.
@@ -272,6 +275,27 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 		return false
 	}
 	return startsSentence(next.Text)
+}
+
+// middleInitial reports a one-letter initial between two capitalised
+// words on one line: the middle of a name. A sentence seldom ends on a
+// capital letter after a capitalised word ("Plan B. Then" is the rare
+// loss); names with a middle initial are common in news.
+func middleInitial(toks []Token, i int, nl []int32) bool {
+	t := []rune(toks[i].Text)
+	if len(t) != 2 || !unicode.IsUpper(t[0]) || i == 0 {
+		return false
+	}
+	prev, next := toks[i-1], toks[i+1]
+	if prev.End != toks[i].Start-1 || next.Start != toks[i].End+1 || nl[prev.End] != nl[next.Start] {
+		return false // one space apart each, on one line
+	}
+	return capitalised(prev.Text) && capitalised(next.Text)
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ToUpper(w) != w
 }
 
 // newlinesBefore returns, for each code-point offset, how many newlines

@@ -47,7 +47,7 @@ func TestOffsetsAreCodePoints(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
-	text := "Trump met Putin in Anchorage. “I may leave,” he told reporters. The U.S. delegation left.\n\nA new paragraph without a stop\n\nMr. Smith went to Washington. He spoke. Del. Stacey Plaskett said so."
+	text := "Trump met Putin in Anchorage. “I may leave,” he told reporters. The U.S. delegation left.\n\nA new paragraph without a stop\n\nMr. Smith went to Washington. He spoke. Del. Stacey Plaskett said so. George W. Bush agreed with vitamin C. Then he left."
 	var got []string
 	for _, s := range Split(text) {
 		got = append(got, texts(s.Tokens))
@@ -60,6 +60,8 @@ func TestSplit(t *testing.T) {
 		"Mr. Smith went to Washington .",
 		"He spoke .",
 		"Del. Stacey Plaskett said so .",
+		"George W. Bush agreed with vitamin C.",
+		"Then he left .",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Split:\n got %q\nwant %q", got, want)
