@@ -6,11 +6,11 @@ import (
 )
 
 // News copy splits a quotation around its signature: “A,” she said, “B.”
-// or “A,” she said. “B.” PolNeAR's content is then both pieces (in
-// train, 1,107 of the 1,127 quotations that end right before a cue and
-// source and have another opening right after them), but the labeller
-// often keeps only the one on its side of the cue. joinSplit adds the
-// other.
+// or “A,” she said. “B.” — or “B.” opens the next paragraph. PolNeAR's
+// content is then both pieces (in train, 1,107 of the 1,127 quotations
+// that end right before a cue and source and have another opening right
+// after them), but the labeller often keeps only the one on its side of
+// the cue. joinSplit adds the other.
 
 // joinSplit gives each relation whose content holds one of the two
 // quotations around its cue and source the other as well, unless a cue
@@ -27,6 +27,9 @@ func joinSplit(v *view, rels []rel) []rel {
 			lo, hi = min(lo, s[0]), max(hi, s[1])
 		}
 		before, after := v.quoteBefore(lo), v.quoteAfter(hi)
+		if after == none {
+			after = v.quoteNextPara(hi)
+		}
 		if before == none || after == none {
 			continue
 		}
@@ -122,4 +125,37 @@ func insertPiece(content [][2]int, p [2]int) [][2]int {
 		i = len(content)
 	}
 	return slices.Insert(slices.Clone(content), i, p)
+}
+
+// quoteNextPara returns the quotation that opens the paragraph after the
+// signature's, "“A,” he said, referring to …\n\n“B.”", when the signature
+// ends its paragraph and nothing after the cue and source holds a
+// quotation mark or another cue. On PolNeAR train, scored by models
+// trained on its other half, 22 of the 46 contents this changes become
+// right and 8 right ones turn wrong.
+func (v *view) quoteNextPara(hi int) [2]int {
+	if hi >= len(v.toks) {
+		return none
+	}
+	end := int(v.sentEnd[hi-1])
+	if end >= len(v.toks) || !v.paraAt[end] || v.state[end] != openMark {
+		return none
+	}
+	for k := hi; k < end; k++ {
+		if v.state[k] != outside || v.cueAt[k] {
+			return none
+		}
+	}
+	q := v.qid[end]
+	e := end + 1
+	for e < len(v.toks) && v.qid[e] == q && !v.paraAt[e] {
+		e++
+		if v.state[e-1] == closeMark {
+			break
+		}
+	}
+	if v.state[e-1] != closeMark {
+		return none
+	}
+	return [2]int{end, e}
 }

@@ -22,6 +22,14 @@ func TestJoinSplit(t *testing.T) {
 		{"Clinics were “not meeting the demand,” she said. “It is like the early days.”",
 			"she", "said", "“It is like the early days.”",
 			"“It is like the early days.”"},
+		// The second quotation opens the next paragraph.
+		{"“We are not done,” Ramos said, referring to the campaign.\n\n“So I think we will win.”",
+			"Ramos", "said", "“We are not done,”",
+			"“We are not done,” “So I think we will win.”"},
+		// ... but not past another quotation in the signature's sentence.
+		{"“We are not done,” Ramos said, calling it “a start.”\n\n“So I think we will win.”",
+			"Ramos", "said", "“We are not done,”",
+			"“We are not done,”"},
 		// A quotation holding a cue of its own stays apart.
 		{"“We won,” he said. “Critics said otherwise.”",
 			"he", "said", "“We won,”",
