@@ -84,6 +84,12 @@ func (v *view) quoteAfter(hi int) [2]int {
 	if s >= len(v.toks) || v.paraAt[s] || v.state[s] != openMark {
 		return none
 	}
+	return v.quotationFrom(s)
+}
+
+// quotationFrom returns the quotation opening at s if it closes within
+// its paragraph, else none.
+func (v *view) quotationFrom(s int) [2]int {
 	q := v.qid[s]
 	e := s + 1
 	for e < len(v.toks) && v.qid[e] == q && !v.paraAt[e] {
@@ -146,16 +152,5 @@ func (v *view) quoteNextPara(hi int) [2]int {
 			return none
 		}
 	}
-	q := v.qid[end]
-	e := end + 1
-	for e < len(v.toks) && v.qid[e] == q && !v.paraAt[e] {
-		e++
-		if v.state[e-1] == closeMark {
-			break
-		}
-	}
-	if v.state[e-1] != closeMark {
-		return none
-	}
-	return [2]int{end, e}
+	return v.quotationFrom(end)
 }
