@@ -109,3 +109,41 @@ func TestRestOfSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestFillSigned gives a signed quotation to the relation that has its
+// cue and no content, or a content elsewhere, but leaves a content that
+// may be right where the quotation sits in the writer's sentence.
+func TestFillSigned(t *testing.T) {
+	for _, c := range []struct {
+		text, content, want string
+	}{
+		{"“Who would have believed it?” Trump said.", "", "“Who would have believed it?”"},
+		{"“We won,” Trump said of the vote.", "the vote", "“We won,”"},
+		{"Jones said she left because “people don’t know,” she said. “We have no context.”",
+			"“We have no context.”", "“We have no context.”"},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		var cue [2]int
+		for i := len(v.lw) - 1; i >= 0; i-- {
+			if v.lw[i] == "said" {
+				cue = [2]int{i, i + 1}
+				break
+			}
+		}
+		r := rel{cue: cue}
+		if c.content != "" {
+			for a := range v.toks {
+				for b := a + 1; b <= len(v.toks); b++ {
+					if string(text[v.toks[a].Start:v.toks[b-1].End]) == c.content {
+						r.content = [][2]int{{a, b}}
+					}
+				}
+			}
+		}
+		got := saidRelations(v, []rel{r})
+		if s := txt(text, v.pieces(got[0].content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}

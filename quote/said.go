@@ -10,7 +10,8 @@ import "strings"
 // marks are odd, or reads the quotation into the content of an earlier
 // cue ("the impact it said Clinton would have: “…,” the union wrote."),
 // whose content then stops before the quotation. The layout is
-// unambiguous once the verb is one of speech.
+// unambiguous once the verb is one of speech. Where a relation has the
+// cue already, the quotation becomes its content (fillSigned).
 func saidRelations(v *view, rels []rel) []rel {
 	cueAt := make(map[int]bool, len(rels))
 	for _, r := range rels {
@@ -30,7 +31,11 @@ func saidRelations(v *view, rels []rel) []rel {
 		if !ok || !signs(v.lw[i-1]) {
 			r, ok = preface(v, open, i)
 		}
-		if !ok || cueAt[r.cue[0]] {
+		if !ok {
+			continue
+		}
+		if cueAt[r.cue[0]] {
+			rels = fillSigned(v, rels, r)
 			continue
 		}
 		for k := range rels {
@@ -39,6 +44,41 @@ func saidRelations(v *view, rels []rel) []rel {
 		rels = append(rels, r)
 	}
 	return rels
+}
+
+// fillSigned gives the quotation of the signature r to the relation
+// that has its cue but a content elsewhere or none — the content ranker
+// dropped it, or the labeller read another stretch — and r's source
+// where it has none. A content elsewhere is kept when the quotation sits
+// inside the writer's sentence ("said she felt it was worth examining
+// because “most people don't know,” she said. “We have…”"), where it
+// may be another relation's. Scored by models trained on the other half
+// of PolNeAR train, direct-quote speaker accuracy goes from 82.8 to 83.8
+// and content F1 from 51.0 to 51.2.
+func fillSigned(v *view, rels []rel, r rel) []rel {
+	q := r.content[0]
+	for k := range rels {
+		x := &rels[k]
+		if r.cue[0] < x.cue[0] || r.cue[0] >= x.cue[1] || touches(x.content, q) ||
+			len(x.content) > 0 && int(v.sentStart[q[0]]) != q[0] {
+			continue // a quotation inside the writer's sentence may be another's
+		}
+		x.content = r.content
+		if len(x.source) == 0 {
+			x.source = r.source
+		}
+	}
+	return rels
+}
+
+// touches reports a piece of content that overlaps q.
+func touches(content [][2]int, q [2]int) bool {
+	for _, c := range content {
+		if c[0] < q[1] && q[0] < c[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // cutBefore ends the pieces that run from before a to b or beyond at a.
