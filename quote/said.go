@@ -60,7 +60,7 @@ func fillSigned(v *view, rels []rel, r rel) []rel {
 	for k := range rels {
 		x := &rels[k]
 		if r.cue[0] < x.cue[0] || r.cue[0] >= x.cue[1] || touches(x.content, q) ||
-			len(x.content) > 0 && int(v.sentStart[q[0]]) != q[0] {
+			len(x.content) > 0 && q[0] < r.cue[0] && int(v.sentStart[q[0]]) != q[0] {
 			continue // a quotation inside the writer's sentence may be another's
 		}
 		x.content = r.content
@@ -171,7 +171,11 @@ var speechVerbs = func() map[string]bool {
 		acknowledged acknowledges admitted admits countered counters cautioned concluded
 		predicted predicts promised promises vowed vows sang sings cried cries boasted boasts
 		complained complains observed observes remarked recounted mused pleaded urged urges
-		announced announces suggested suggests claimed claims charged charges`) {
+		announced announces suggested suggests claimed claims charged charges
+		barked snapped retorted scoffed quipped mocked teased lamented griped grumbled marveled
+		gushed fumed thundered bellowed roared muttered murmured sighed laughed interjected
+		proclaimed asserted contended maintained stressed emphasized wondered speculated
+		reasoned offered echoed chimed reads read recited`) {
 		m[w] = true
 	}
 	return m

@@ -30,6 +30,11 @@ func TestJoinSplit(t *testing.T) {
 		{"“We are not done,” Ramos said, calling it “a start.”\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
 			"“We are not done,”"},
+		// ... nor when the next paragraph's quotation has a signature of
+		// its own.
+		{"“Look at them,” Paradis said.\n\n“They are all here,” Bennett replied.",
+			"Paradis", "said", "“Look at them,”",
+			"“Look at them,”"},
 		// A quotation holding a cue of its own stays apart.
 		{"“We won,” he said. “Critics said otherwise.”",
 			"he", "said", "“We won,”",
