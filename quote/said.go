@@ -13,10 +13,10 @@ import "strings"
 // unambiguous once the verb is one of speech. Where a relation has the
 // cue already, the quotation becomes its content (fillSigned).
 func saidRelations(v *view, rels []rel) []rel {
-	cueAt := make(map[int]bool, len(rels))
-	for _, r := range rels {
+	cueAt := make(map[int]int, len(rels)) // token of a cue -> its relation
+	for i, r := range rels {
 		for k := r.cue[0]; k < r.cue[1]; k++ {
-			cueAt[k] = true
+			cueAt[k] = i
 		}
 	}
 	for i := 1; i < len(v.toks); i++ { // a prefaced quotation may end the text
@@ -34,8 +34,8 @@ func saidRelations(v *view, rels []rel) []rel {
 		if !ok {
 			continue
 		}
-		if cueAt[r.cue[0]] {
-			rels = fillSigned(v, rels, r)
+		if k, ok := cueAt[r.cue[0]]; ok {
+			fillSigned(v, &rels[k], r)
 			continue
 		}
 		for k := range rels {
@@ -46,7 +46,7 @@ func saidRelations(v *view, rels []rel) []rel {
 	return rels
 }
 
-// fillSigned gives the quotation of the signature r to the relation
+// fillSigned gives the quotation of the signature r to the relation x
 // that has its cue but a content elsewhere or none — the content ranker
 // dropped it, or the labeller read another stretch — and r's source
 // where it has none. A content elsewhere is kept when the quotation sits
@@ -55,20 +55,15 @@ func saidRelations(v *view, rels []rel) []rel {
 // may be another relation's. Scored by models trained on the other half
 // of PolNeAR train, direct-quote speaker accuracy goes from 82.8 to 83.8
 // and content F1 from 51.0 to 51.2.
-func fillSigned(v *view, rels []rel, r rel) []rel {
+func fillSigned(v *view, x *rel, r rel) {
 	q := r.content[0]
-	for k := range rels {
-		x := &rels[k]
-		if r.cue[0] < x.cue[0] || r.cue[0] >= x.cue[1] || touches(x.content, q) ||
-			len(x.content) > 0 && q[0] < r.cue[0] && int(v.sentStart[q[0]]) != q[0] {
-			continue // a quotation inside the writer's sentence may be another's
-		}
-		x.content = r.content
-		if len(x.source) == 0 {
-			x.source = r.source
-		}
+	if touches(x.content, q) || len(x.content) > 0 && q[0] < r.cue[0] && int(v.sentStart[q[0]]) != q[0] {
+		return // a quotation inside the writer's sentence may be another's
 	}
-	return rels
+	x.content = r.content
+	if len(x.source) == 0 {
+		x.source = r.source
+	}
 }
 
 // touches reports a piece of content that overlaps q.
