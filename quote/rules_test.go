@@ -112,15 +112,17 @@ func TestRestOfSentence(t *testing.T) {
 
 // TestFillSigned gives a signed quotation to the relation that has its
 // cue and no content, or a content elsewhere, but leaves a content that
-// may be right where the quotation sits in the writer's sentence.
+// may be right where the quotation sits in the writer's sentence; a
+// relation with no source gets the signer.
 func TestFillSigned(t *testing.T) {
 	for _, c := range []struct {
-		text, content, want string
+		text, content, want, source string
 	}{
-		{"“Who would have believed it?” Trump said.", "", "“Who would have believed it?”"},
-		{"“We won,” Trump said of the vote.", "the vote", "“We won,”"},
+		{"“Who would have believed it?” Trump said.", "", "“Who would have believed it?”", "Trump"},
+		{"“We won,” Trump said of the vote.", "the vote", "“We won,”", "Trump"},
 		{"Jones said she left because “people don’t know,” she said. “We have no context.”",
-			"“We have no context.”", "“We have no context.”"},
+			"“We have no context.”", "“We have no context.”", "she"},
+		{"“It is very important,” he said.", "“It is very important,”", "“It is very important,”", "he"},
 	} {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
@@ -144,6 +146,9 @@ func TestFillSigned(t *testing.T) {
 		got := saidRelations(v, []rel{r})
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+		if s := txt(text, v.pieces(got[0].source)); s != c.source {
+			t.Errorf("%q: source %q, want %q", c.text, s, c.source)
 		}
 	}
 }
