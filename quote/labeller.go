@@ -228,7 +228,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
-	return joinSplit(v, signed(v, participleSources(v, out)))
+	return joinSplit(v, signed(v, participleSources(v, nestedContents(v, out))))
 }
 
 // relate finds the source and content of one cue among the tokens of its
@@ -383,4 +383,46 @@ func (v *view) pieces(rs [][2]int) Pieces {
 		}
 	}
 	return out
+}
+
+// nestedContents extends a content that stops right where another
+// relation's source or cue starts, in the same sentence after the cue,
+// to the end of that relation's content: "warned that the “Washington
+// cartel” | is growing nervous", "is showing that Hillary Clinton | was
+// backed by …". PolNeAR's contents take in the attributions nested in
+// them, where the labeller stops before the inner one's words.
+// Cross-validated on train: content +14 true positives, 14 false
+// positives fewer.
+func nestedContents(v *view, rels []rel) []rel {
+	starts := make(map[int]int, 2*len(rels)) // first token of a source or cue -> its relation
+	for k, r := range rels {
+		if len(r.source) > 0 {
+			starts[r.source[0][0]] = k
+		}
+		if _, ok := starts[r.cue[0]]; !ok {
+			starts[r.cue[0]] = k
+		}
+	}
+	for k := range rels {
+		r := &rels[k]
+		if len(r.content) != 1 {
+			continue
+		}
+		c := r.content[0]
+		if c[0] < r.cue[1] || v.state[c[1]-1] == closeMark || c[1] >= len(v.toks) {
+			continue
+		}
+		j, ok := starts[c[1]]
+		if !ok || j == k || v.sentOf[c[1]] != v.sentOf[r.cue[0]] {
+			continue
+		}
+		end := 0
+		for _, p := range rels[j].content {
+			end = max(end, p[1])
+		}
+		if end > c[1] && v.sentOf[end-1] == v.sentOf[c[0]] {
+			r.content[0][1] = end
+		}
+	}
+	return rels
 }

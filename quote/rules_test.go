@@ -152,3 +152,38 @@ func TestFillSigned(t *testing.T) {
 		}
 	}
 }
+
+// TestNestedContents extends a content that stops where a relation
+// nested in it starts, but not one that ends with a quotation.
+func TestNestedContents(t *testing.T) {
+	for _, c := range []struct {
+		text, outer, inner, want string
+	}{
+		{"Aides warned that many voters say the economy is weak.", "that many", "the economy is weak",
+			"that many voters say the economy is weak"},
+		{"Aides warned that “many” voters say the economy is weak.", "that “many”", "the economy is weak",
+			"that “many”"},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		find := func(s string) [2]int {
+			for a := range v.toks {
+				for b := a + 1; b <= len(v.toks); b++ {
+					if string(text[v.toks[a].Start:v.toks[b-1].End]) == s {
+						return [2]int{a, b}
+					}
+				}
+			}
+			t.Fatalf("%q: no tokens for %q", c.text, s)
+			return none
+		}
+		rels := []rel{
+			{source: [][2]int{find("Aides")}, cue: find("warned"), content: [][2]int{find(c.outer)}},
+			{source: [][2]int{find("voters")}, cue: find("say"), content: [][2]int{find(c.inner)}},
+		}
+		got := nestedContents(v, rels)
+		if s := txt(text, v.pieces(got[0].content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
