@@ -173,3 +173,22 @@ func TestDocShared(t *testing.T) {
 		t.Errorf("title's Peskov not joined to Dmitry Peskov")
 	}
 }
+
+// TestDesignatedPlaces retypes as places the names that a word of
+// geography opens or closes, which the tagger may read as people's, and
+// leaves alone a person whose surname is such a word in other names.
+func TestDesignatedPlaces(t *testing.T) {
+	d := find(t, "Visitors drove from Fort Myers to Mount Vernon and on to Snake River. Mayor Ellen Park spoke.", entity.Header{})
+	for _, c := range []struct{ name, typ string }{
+		{"Fort Myers", "PLACE"}, {"Mount Vernon", "PLACE"}, {"Snake River", "PLACE"}, {"Ellen Park", "PERSON"},
+	} {
+		e := byName(d, c.name)
+		if e == nil {
+			t.Errorf("%q not found in %s", c.name, names(d))
+			continue
+		}
+		if e.Type != c.typ {
+			t.Errorf("%s: %s, want %s", c.name, e.Type, c.typ)
+		}
+	}
+}

@@ -74,7 +74,8 @@ func (b *builder) vote() {
 	b.placesNotPeople()
 }
 
-// placesNotPeople retypes as places the one-word "people" that are in
+// placesNotPeople retypes as places the names that a word of geography
+// opens or closes (designated), and the one-word "people" that are in
 // fact capitals and large cities or countries: the tagger reads "Kyiv’s
 // top demand" as a person's possessive. A word that is also part of a
 // longer personal name in the document ("Jordan" after "Michael
@@ -90,6 +91,10 @@ func (b *builder) placesNotPeople() {
 		}
 	}
 	for i, sp := range b.spans {
+		if sp.tag == "PER" && sp.last-sp.first > 1 && b.designated(sp) {
+			b.spans[i].tag = "LOC"
+			continue
+		}
 		if sp.tag != "PER" || sp.last-sp.first != 1 {
 			continue
 		}
@@ -102,6 +107,23 @@ func (b *builder) placesNotPeople() {
 		}
 	}
 }
+
+// designated reports a name that a word of geography opens or closes:
+// "Mount Vernon", "Fort Myers", "Snake River", "Niagara Falls". The
+// tagger reads the surname or first name in them as a person's.
+func (b *builder) designated(sp span) bool {
+	p := &b.d.Parts[sp.part]
+	return placeOpeners[p.Tokens[sp.first].Text] || placeClosers[p.Tokens[sp.last-1].Text]
+}
+
+// Words that are also common surnames or first names ("Park", "Bay",
+// "Lake", "Castle", "Forest") are left out.
+var placeOpeners = map[string]bool{"Mount": true, "Mt.": true, "Fort": true, "Cape": true,
+	"Port": true, "Isle": true, "Glacier": true}
+
+var placeClosers = map[string]bool{"River": true, "Island": true, "Islands": true, "Bridge": true,
+	"Canyon": true, "Mountains": true, "Falls": true, "Palace": true, "Airport": true, "Harbor": true,
+	"Harbour": true, "Peninsula": true, "Desert": true, "Creek": true, "County": true}
 
 // spanWords is the words of a span, separated by spaces.
 func (b *builder) spanWords(sp span) string {
