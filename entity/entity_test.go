@@ -192,3 +192,21 @@ func TestDesignatedPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRetypeByContext: a person before "administration" though tagged
+// a place, a city before ", STATE" though tagged an organisation.
+func TestRetypeByContext(t *testing.T) {
+	d := find(t, "On the strength of that evidence, the Biden administration urged schools to act. The study covered more than 20,000 students in Miami; Chicago; Atlanta; Winston-Salem and Greensboro, North Carolina; Greenville, South Carolina.", entity.Header{})
+	for _, c := range []struct{ name, typ string }{
+		{"Biden", "PERSON"}, {"Greensboro", "PLACE"}, {"North Carolina", "PLACE"},
+	} {
+		e := byName(d, c.name)
+		if e == nil {
+			t.Errorf("%q not found in %s", c.name, names(d))
+			continue
+		}
+		if e.Type != c.typ {
+			t.Errorf("%s: %s, want %s", c.name, e.Type, c.typ)
+		}
+	}
+}

@@ -72,6 +72,63 @@ func (b *builder) vote() {
 		b.spans[i].tag = best
 	}
 	b.placesNotPeople()
+	b.retypeByContext()
+}
+
+// retypeByContext corrects two tagger errors that the words after a
+// name settle: a "place" the gazetteer does not know before
+// "administration" or "presidency" is a person ("the Biden
+// administration"; "era" is left out: "the Gold Rush era"), and a known city tagged as an organisation or
+// miscellany before ", STATE" is a place ("Greensboro, North Carolina").
+func (b *builder) retypeByContext() {
+	for i, sp := range b.spans {
+		p := &b.d.Parts[sp.part]
+		if sp.last+1 >= len(p.Tokens) {
+			continue
+		}
+		next := p.Tokens[sp.last].Text
+		switch sp.tag {
+		case "LOC":
+			if personalHeads[strings.ToLower(next)] {
+				if _, ok := b.lookup(b.spanWords(sp)); !ok {
+					b.spans[i].tag = "PER"
+				}
+			}
+		case "ORG", "MISC":
+			if next != "," {
+				continue
+			}
+			if pl, ok := b.lookup(b.spanWords(sp)); !ok || pl.Kind != "city" {
+				continue
+			}
+			if b.regionAt(sp.part, sp.last+1) {
+				b.spans[i].tag = "LOC"
+			}
+		}
+	}
+}
+
+// personalHeads are nouns that a person's name qualifies.
+var personalHeads = set(`administration presidency`)
+
+// regionAt reports a state, province, region or country named from
+// token i of part pi: "North Carolina", "Ontario", "France".
+func (b *builder) regionAt(pi, i int) bool {
+	toks := b.d.Parts[pi].Tokens
+	name := ""
+	for k := i; k < min(len(toks), i+3); k++ {
+		if !startsUpper(toks[k].Text) {
+			break
+		}
+		if name != "" {
+			name += " "
+		}
+		name += toks[k].Text
+		if pl, ok := b.lookup(name); ok && pl.Kind != "city" {
+			return true
+		}
+	}
+	return false
 }
 
 // placesNotPeople retypes as places the names that a word of geography
