@@ -179,16 +179,22 @@ func TestDocShared(t *testing.T) {
 // leaves alone a person whose surname is such a word in other names.
 func TestDesignatedPlaces(t *testing.T) {
 	d := find(t, "Visitors drove from Fort Myers to Mount Vernon and on to Snake River. Mayor Ellen Park spoke.", entity.Header{})
-	for _, c := range []struct{ name, typ string }{
-		{"Fort Myers", "PLACE"}, {"Mount Vernon", "PLACE"}, {"Snake River", "PLACE"}, {"Ellen Park", "PERSON"},
-	} {
-		e := byName(d, c.name)
+	checkTypes(t, d, "Fort Myers", "PLACE", "Mount Vernon", "PLACE", "Snake River", "PLACE", "Ellen Park", "PERSON")
+}
+
+// checkTypes checks the types of the named entities of d, given as
+// name, type pairs.
+func checkTypes(t *testing.T, d *entity.Doc, pairs ...string) {
+	t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name, typ := pairs[i], pairs[i+1]
+		e := byName(d, name)
 		if e == nil {
-			t.Errorf("%q not found in %s", c.name, names(d))
+			t.Errorf("%q not found in %s", name, names(d))
 			continue
 		}
-		if e.Type != c.typ {
-			t.Errorf("%s: %s, want %s", c.name, e.Type, c.typ)
+		if e.Type != typ {
+			t.Errorf("%s: %s, want %s", name, e.Type, typ)
 		}
 	}
 }
@@ -197,16 +203,5 @@ func TestDesignatedPlaces(t *testing.T) {
 // a place, a city before ", STATE" though tagged an organisation.
 func TestRetypeByContext(t *testing.T) {
 	d := find(t, "On the strength of that evidence, the Biden administration urged schools to act. The study covered more than 20,000 students in Miami; Chicago; Atlanta; Winston-Salem and Greensboro, North Carolina; Greenville, South Carolina.", entity.Header{})
-	for _, c := range []struct{ name, typ string }{
-		{"Biden", "PERSON"}, {"Greensboro", "PLACE"}, {"North Carolina", "PLACE"},
-	} {
-		e := byName(d, c.name)
-		if e == nil {
-			t.Errorf("%q not found in %s", c.name, names(d))
-			continue
-		}
-		if e.Type != c.typ {
-			t.Errorf("%s: %s, want %s", c.name, e.Type, c.typ)
-		}
-	}
+	checkTypes(t, d, "Biden", "PERSON", "Greensboro", "PLACE", "North Carolina", "PLACE")
 }
