@@ -75,14 +75,20 @@ func (b *builder) vote() {
 	b.retypeByContext()
 }
 
-// retypeByContext corrects two tagger errors that the words after a
-// name settle: a "place" the gazetteer does not know before
-// "administration" or "presidency" is a person ("the Biden
-// administration"; "era" is left out: "the Gold Rush era"), and a known city tagged as an organisation or
-// miscellany before ", STATE" is a place ("Greensboro, North Carolina").
+// retypeByContext corrects tagger errors that the words of a name or
+// those after it settle: a "person" whose name ends like an
+// organisation's is one ("The Hechinger Report"); a "place" the
+// gazetteer does not know before "administration" or "presidency" is a
+// person ("the Biden administration"; not before "era": "the Gold Rush
+// era"); a known city tagged as an organisation or miscellany before
+// ", STATE" is a place ("Greensboro, North Carolina").
 func (b *builder) retypeByContext() {
 	for i, sp := range b.spans {
 		p := &b.d.Parts[sp.part]
+		if sp.tag == "PER" && sp.last-sp.first > 1 && orgClosers[p.Tokens[sp.last-1].Text] {
+			b.spans[i].tag = "ORG"
+			continue
+		}
 		if sp.last+1 >= len(p.Tokens) {
 			continue
 		}
@@ -107,6 +113,11 @@ func (b *builder) retypeByContext() {
 		}
 	}
 }
+
+// orgClosers end the names of organisations, never of people.
+var orgClosers = set(`Report Times Post Journal Gazette Tribune Herald Institute Foundation Association
+	Company Corporation Inc. Corp. Ltd. LLC Party Committee Council University College Agency Bureau
+	Department Ministry Commission Network Group Fund Bank Coalition Alliance Union Society`)
 
 // personalHeads are nouns that a person's name qualifies.
 var personalHeads = set(`administration presidency`)
