@@ -40,7 +40,9 @@
 // “B.”") in one content, the source of "…, adding later," or "…, and
 // added:" shared with the cue before it, the rest of the sentence as the
 // content of a plain "said" left without one, a content that stops
-// where an attribution nested in it starts carried over it.
+// where an attribution nested in it starts carried over it, the
+// speaker's words before a parenthetical "…, Christie said, …" added to
+// the content after it.
 //
 // Quotations are found by rules over quotation marks, straight or curly,
 // in one pass: a paragraph that ends inside a quotation ends it there,
@@ -67,7 +69,7 @@
 // Dev is 84 articles, and the easier part of the corpus. Two-fold
 // cross-validation of the same recipe on the 840 train articles
 // (`dateline eval quotes --folds 2`: each half scored by models trained
-// on the other) gives source 66.4, cue 65.4, content 51.2, speaker 84.0;
+// on the other) gives source 66.4, cue 65.4, content 51.3, speaker 84.0;
 // models trained on half of train score 68.4 and 67.4 cue, 54.4 and 53.0
 // content on dev, so about two points of the gap are the halved training
 // data and the rest is that train's articles are harder than dev's.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/datelinehq/dateline/segment"
@@ -183,6 +184,41 @@ func TestNestedContents(t *testing.T) {
 		}
 		got := nestedContents(v, rels)
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
+
+// TestFrontPieces gives a content after a parenthetical signature the
+// speaker's words before it, but not the writer's circumstance.
+func TestFrontPieces(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"If Trump is not the nominee, Christie said, he would back a rival.",
+			"If Trump is not the nominee | he would back a rival"},
+		{"In a statement on Friday, Christie said, he would back a rival.", "he would back a rival"},
+		{"Holding open a book, Christie said, he would back a rival.", "he would back a rival"},
+		{"Just last week, Christie said, he would back a rival.", "he would back a rival"},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		v.cueAt = make([]bool, len(v.toks))
+		var r rel
+		for i, w := range v.lw {
+			switch w {
+			case "christie":
+				r.source = [][2]int{{i, i + 1}}
+			case "said":
+				r.cue = [2]int{i, i + 1}
+				v.cueAt[i] = true
+				r.content = [][2]int{{i + 2, len(v.toks) - 1}}
+			}
+		}
+		got := frontPieces(v, []rel{r})
+		var parts []string
+		for _, p := range v.pieces(got[0].content) {
+			parts = append(parts, string(text[p[0]:p[1]]))
+		}
+		if s := strings.Join(parts, " | "); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}

@@ -1,7 +1,5 @@
 package quote
 
-import "strings"
-
 // saidRelations adds the attribution of a quotation when the text signs
 // it in the commonest way of news copy, right after the closing mark:
 // "“…,” Vitter demanded." or "“…?” asked the senator." — or right before
@@ -156,9 +154,7 @@ func stops(lw string) bool {
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true, "we": true, "it": true}
 
 // speechVerbs are the verbs that sign a quotation.
-var speechVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`said says say told tells asked asks added adds replied replies
+var speechVerbs = wordSet(`said says say told tells asked asks added adds replied replies
 		wrote writes tweeted tweets posted yelled yells shouted shouts screamed screams chanted chants
 		demanded demands insisted insists explained explains continued continues noted notes
 		recalled recalls declared declares argued argues warned warns stated states responded
@@ -170,8 +166,4 @@ var speechVerbs = func() map[string]bool {
 		barked snapped retorted scoffed quipped mocked teased lamented griped grumbled marveled
 		gushed fumed thundered bellowed roared muttered murmured sighed laughed interjected
 		proclaimed asserted contended maintained stressed emphasized wondered speculated
-		reasoned offered echoed chimed reads read recited`) {
-		m[w] = true
-	}
-	return m
-}()
+		reasoned offered echoed chimed reads read recited`)

@@ -1,0 +1,65 @@
+package quote
+
+import "strings"
+
+// frontPieces gives a content that the labeller starts after a
+// parenthetical signature — "If Trump is not the nominee, Christie said,
+// he would settle for a rival" — the stretch from the sentence start to
+// the signature as its first piece, as PolNeAR's annotators mark it.
+// Not when that stretch is the writer's circumstance rather than the
+// speaker's words: it opens with a preposition, a conjunction or a
+// participle ("In a statement,", "But", "Holding open a book,"), speaks
+// of a time or place ("Just last week,", "Here in Columbia,"), is under
+// three words, or holds a cue or a quotation mark. Cross-validated on
+// train (dateline eval quotes --folds 2), of the 22 contents it changes
+// 18 become right and 1 right one turns wrong.
+func frontPieces(v *view, rels []rel) []rel {
+	for k := range rels {
+		r := &rels[k]
+		if len(r.content) != 1 || len(r.source) != 1 {
+			continue
+		}
+		c, src := r.content[0], r.source[0]
+		lo, hi := min(src[0], r.cue[0]), max(src[1], r.cue[1])
+		// "A, SOURCE CUE, B" or "A, CUE SOURCE, B", with the content B.
+		if hi >= len(v.toks) || v.lw[hi] != "," || c[0] != hi+1 || lo == 0 || v.lw[lo-1] != "," {
+			continue
+		}
+		if a := int(v.sentStart[lo]); v.speakersWords(a, lo-1) {
+			r.content = [][2]int{{a, lo - 1}, c}
+		}
+	}
+	return rels
+}
+
+// speakersWords reports whether tokens [a, b), a sentence's opening
+// before a parenthetical signature, may be part of what was said.
+func (v *view) speakersWords(a, b int) bool {
+	if b-a < 3 || circumstance[v.lw[a]] || asideOpeners[v.lw[a]] || strings.HasSuffix(v.lw[a], "ing") {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if v.cueAt[i] || v.state[i] != outside || timeWords[v.lw[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// asideOpeners open the writer's own words: conjunctions, adverbs of
+// sequence, prepositions.
+var asideOpeners = wordSet(`but and now yet so still instead however meanwhile later earlier as when
+	while with by of to under since last this asked`)
+
+// timeWords say when or where.
+var timeWords = wordSet(`ago later earlier week weeks month months year years day days night morning
+	afternoon evening yesterday today monday tuesday wednesday thursday friday saturday sunday after
+	before here there suddenly immediately`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
