@@ -203,6 +203,9 @@ func checkTypes(t *testing.T, d *entity.Doc, pairs ...string) {
 // a place, a city before ", STATE" though tagged an organisation, an
 // organisation named like one though tagged a person.
 func TestRetypeByContext(t *testing.T) {
-	d := find(t, "On the strength of that evidence, the Biden administration urged schools to act. The study covered more than 20,000 students in Miami; Chicago; Atlanta; Winston-Salem and Greensboro, North Carolina; Greenville, South Carolina. This story was produced by The Hechinger Report, a nonprofit news organization.", entity.Header{})
+	d := find(t, "On the strength of that evidence, the Biden administration urged schools to act. The study covered more than 20,000 students in Miami; Chicago; Atlanta; Winston-Salem and Greensboro, North Carolina; Greenville, South Carolina. This story was produced by The Hechinger Report, a nonprofit news organization. Sign up for Hechinger newsletters.", entity.Header{})
 	checkTypes(t, d, "Biden", "PERSON", "Greensboro", "PLACE", "North Carolina", "PLACE", "Hechinger Report", "ORG")
+	if e := byName(d, "Hechinger"); e != nil && e.Type == "PERSON" {
+		t.Errorf("Hechinger, short for The Hechinger Report, is a person")
+	}
 }

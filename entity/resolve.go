@@ -83,10 +83,12 @@ func (b *builder) vote() {
 // era"); a known city tagged as an organisation or miscellany before
 // ", STATE" is a place ("Greensboro, North Carolina").
 func (b *builder) retypeByContext() {
+	orgHeads := map[string]bool{} // first words of the names made organisations
 	for i, sp := range b.spans {
 		p := &b.d.Parts[sp.part]
 		if sp.tag == "PER" && sp.last-sp.first > 1 && orgClosers[p.Tokens[sp.last-1].Text] {
 			b.spans[i].tag = "ORG"
+			orgHeads[p.Tokens[sp.first].Text] = true
 			continue
 		}
 		if sp.last+1 >= len(p.Tokens) {
@@ -110,6 +112,13 @@ func (b *builder) retypeByContext() {
 			if b.regionAt(sp.part, sp.last+1) {
 				b.spans[i].tag = "LOC"
 			}
+		}
+	}
+	// "Hechinger newsletters" after "The Hechinger Report": the short
+	// form of the organisation, not a person.
+	for i, sp := range b.spans {
+		if sp.tag == "PER" && sp.last-sp.first == 1 && orgHeads[b.spanWords(sp)] {
+			b.spans[i].tag = "ORG"
 		}
 	}
 }
