@@ -24,7 +24,7 @@ func restOfSentence(v *view, win, cue [2]int) [][2]int {
 	for end < win[1] && v.sentOf[end] == v.sentOf[a] {
 		end++
 	}
-	if circumstance[v.lw[a]] || opensAside(v.lw[a]) {
+	if circumstance[v.lw[a]] || asideOpeners[v.lw[a]] {
 		// "said during a Friday evening rally in Michigan that …"
 		k := a
 		for k < end && k < a+15 && v.lw[k] != "that" {
@@ -54,17 +54,6 @@ func restOfSentence(v *view, win, cue [2]int) [][2]int {
 func plainSaying(lw string) bool {
 	switch lw {
 	case "said", "says", "say", "added", "wrote", "writes", "stated", "noted", "notes", "argued", "argues", "insisted":
-		return true
-	}
-	return false
-}
-
-// opensAside reports the other words that open a phrase between a verb
-// and its clause: "said this week that", "said as much", "said of the
-// deal that".
-func opensAside(lw string) bool {
-	switch lw {
-	case "this", "last", "as", "to", "of", "about", "with", "by":
 		return true
 	}
 	return false
