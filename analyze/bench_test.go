@@ -1,10 +1,7 @@
 package analyze
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,15 +48,7 @@ func articlePages(b *testing.B) [][]byte {
 		if err != nil {
 			b.Fatal(err)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(gz))
-		if err != nil {
-			b.Fatal(err)
-		}
-		page, err := io.ReadAll(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, page)
+		pages = append(pages, corpus.Gunzip(b, gz))
 	}
 	return pages
 }

@@ -120,3 +120,20 @@ func set(s string, sep ...string) map[string]bool {
 	}
 	return m
 }
+
+// placeOpeners and placeClosers open and close names of places that the
+// tagger may read as people's ("Fort Myers", "Snake River"). Words that
+// are also common surnames or first names ("Park", "Bay", "Lake",
+// "Castle", "Forest") are left out.
+var placeOpeners = set(`Mount Mt. Fort Cape Port Isle Glacier`)
+
+var placeClosers = set(`River Island Islands Bridge Canyon Mountains Falls Palace Airport Harbor Harbour
+Peninsula Desert Creek County`)
+
+// orgClosers end the names of organisations, never of people.
+var orgClosers = set(`Report Times Post Journal Gazette Tribune Herald Institute Foundation Association
+Company Corporation Inc. Corp. Ltd. LLC Party Committee Council University College Agency Bureau
+Department Ministry Commission Network Group Fund Bank Coalition Alliance Union Society`)
+
+// personalHeads are nouns that a person's name qualifies.
+var personalHeads = set(`administration presidency`)

@@ -123,14 +123,6 @@ func (b *builder) retypeByContext() {
 	}
 }
 
-// orgClosers end the names of organisations, never of people.
-var orgClosers = set(`Report Times Post Journal Gazette Tribune Herald Institute Foundation Association
-	Company Corporation Inc. Corp. Ltd. LLC Party Committee Council University College Agency Bureau
-	Department Ministry Commission Network Group Fund Bank Coalition Alliance Union Society`)
-
-// personalHeads are nouns that a person's name qualifies.
-var personalHeads = set(`administration presidency`)
-
 // regionAt reports a state, province, region or country named from
 // token i of part pi: "North Carolina", "Ontario", "France".
 func (b *builder) regionAt(pi, i int) bool {
@@ -192,15 +184,6 @@ func (b *builder) designated(sp span) bool {
 	p := &b.d.Parts[sp.part]
 	return placeOpeners[p.Tokens[sp.first].Text] || placeClosers[p.Tokens[sp.last-1].Text]
 }
-
-// Words that are also common surnames or first names ("Park", "Bay",
-// "Lake", "Castle", "Forest") are left out.
-var placeOpeners = map[string]bool{"Mount": true, "Mt.": true, "Fort": true, "Cape": true,
-	"Port": true, "Isle": true, "Glacier": true}
-
-var placeClosers = map[string]bool{"River": true, "Island": true, "Islands": true, "Bridge": true,
-	"Canyon": true, "Mountains": true, "Falls": true, "Palace": true, "Airport": true, "Harbor": true,
-	"Harbour": true, "Peninsula": true, "Desert": true, "Creek": true, "County": true}
 
 // spanWords is the words of a span, separated by spaces.
 func (b *builder) spanWords(sp span) string {

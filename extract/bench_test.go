@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -28,15 +25,7 @@ func BenchmarkPage(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		page, err := io.ReadAll(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, page)
+		pages = append(pages, corpus.Gunzip(b, raw))
 	}
 	cpu0 := cpuTime()
 	b.ResetTimer()

@@ -305,7 +305,7 @@ func ownText(n *html.Node) string {
 			switch {
 			case c.Type == html.TextNode:
 				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && !blockTags[c.DataAtom] && (!junkTags[c.DataAtom] || !junkElement(c) && !furnitureTags[c.DataAtom]):
+			case c.Type == html.ElementNode && !blockTags[c.DataAtom] && (!junkTags[c.DataAtom] || inlineButton(c)):
 				walk(c)
 			}
 		}

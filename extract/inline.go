@@ -15,11 +15,11 @@ import (
 // which some sites use to open a side note on a name, and whose text is
 // part of the sentence.
 func junkElement(n *html.Node) bool {
-	if !junkTags[n.DataAtom] || furnitureTags[n.DataAtom] {
-		return false
-	}
-	return n.DataAtom != atom.Button || !inlineInProse(n)
+	return junkTags[n.DataAtom] && !furnitureTags[n.DataAtom] && !inlineButton(n)
 }
+
+// inlineButton reports a button that is a part of a sentence.
+func inlineButton(n *html.Node) bool { return n.DataAtom == atom.Button && inlineInProse(n) }
 
 // inlineInProse reports an element with words on both sides of it in
 // its parent, and a short text of its own: a part of a sentence.

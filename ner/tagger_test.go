@@ -2,8 +2,6 @@ package ner
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -238,21 +236,8 @@ func TestModelRewrites(t *testing.T) {
 	if err := shipped(t).WriteModel(&buf); err != nil {
 		t.Fatal(err)
 	}
-	got, want := gunzip(t, buf.Bytes()), gunzip(t, model)
+	got, want := corpus.Gunzip(t, buf.Bytes()), corpus.Gunzip(t, model)
 	if !bytes.Equal(got, want) {
 		t.Fatalf("rewritten model differs: %d bytes, want %d", len(got), len(want))
 	}
-}
-
-func gunzip(t *testing.T, b []byte) []byte {
-	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

@@ -55,11 +55,3 @@ var asideOpeners = wordSet(`but and now yet so still instead however meanwhile l
 var timeWords = wordSet(`ago later earlier week weeks month months year years day days night morning
 	afternoon evening yesterday today monday tuesday wednesday thursday friday saturday sunday after
 	before here there suddenly immediately`)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}

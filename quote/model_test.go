@@ -2,9 +2,9 @@ package quote
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
 	"testing"
+
+	"github.com/datelinehq/dateline/internal/corpus"
 )
 
 // TestModelRoundTrip writes the shipped model back out: a read model
@@ -19,20 +19,7 @@ func TestModelRoundTrip(t *testing.T) {
 	if err := m.WriteModel(&buf); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := gunzip(t, buf.Bytes()), gunzip(t, modelData); !bytes.Equal(got, want) {
+	if got, want := corpus.Gunzip(t, buf.Bytes()), corpus.Gunzip(t, modelData); !bytes.Equal(got, want) {
 		t.Fatalf("rewritten model differs: %d bytes, want %d", len(got), len(want))
 	}
-}
-
-func gunzip(t *testing.T, b []byte) []byte {
-	t.Helper()
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

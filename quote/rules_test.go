@@ -136,13 +136,7 @@ func TestFillSigned(t *testing.T) {
 		}
 		r := rel{cue: cue}
 		if c.content != "" {
-			for a := range v.toks {
-				for b := a + 1; b <= len(v.toks); b++ {
-					if string(text[v.toks[a].Start:v.toks[b-1].End]) == c.content {
-						r.content = [][2]int{{a, b}}
-					}
-				}
-			}
+			r.content = [][2]int{tokensOf(t, v, c.content, 0)}
 		}
 		got := saidRelations(v, []rel{r})
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
@@ -167,17 +161,7 @@ func TestNestedContents(t *testing.T) {
 	} {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
-		find := func(s string) [2]int {
-			for a := range v.toks {
-				for b := a + 1; b <= len(v.toks); b++ {
-					if string(text[v.toks[a].Start:v.toks[b-1].End]) == s {
-						return [2]int{a, b}
-					}
-				}
-			}
-			t.Fatalf("%q: no tokens for %q", c.text, s)
-			return none
-		}
+		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
 		rels := []rel{
 			{source: [][2]int{find("Aides")}, cue: find("warned"), content: [][2]int{find(c.outer)}},
 			{source: [][2]int{find("voters")}, cue: find("say"), content: [][2]int{find(c.inner)}},

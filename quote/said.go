@@ -51,27 +51,18 @@ func saidRelations(v *view, rels []rel) []rel {
 // when the quotation sits inside the writer's sentence ("said she felt
 // it was worth examining because “most people don't know,” she said.
 // “We have…”"), where it may be another relation's. Scored by models
-// trained on the other half of PolNeAR train, direct-quote speaker
-// accuracy goes from 82.8 to 84.0 and content F1 from 51.0 to 51.2.
+// trained on the other half of PolNeAR train, the content rule takes
+// direct-quote speaker accuracy from 82.8 to 83.8 and content F1 from
+// 51.0 to 51.2; the source rule, from 83.9 to 84.0.
 func fillSigned(v *view, x *rel, r rel) {
 	if len(x.source) == 0 {
 		x.source = r.source // the labeller found the cue, not its signer
 	}
 	q := r.content[0]
-	if touches(x.content, q) || len(x.content) > 0 && q[0] < r.cue[0] && int(v.sentStart[q[0]]) != q[0] {
+	if overlap(x.content, Pieces{q}) > 0 || len(x.content) > 0 && q[0] < r.cue[0] && int(v.sentStart[q[0]]) != q[0] {
 		return // a quotation inside the writer's sentence may be another's
 	}
 	x.content = r.content
-}
-
-// touches reports a piece of content that overlaps q.
-func touches(content [][2]int, q [2]int) bool {
-	for _, c := range content {
-		if c[0] < q[1] && q[0] < c[1] {
-			return true
-		}
-	}
-	return false
 }
 
 // cutBefore ends the pieces that run from before a to b or beyond at a.

@@ -137,9 +137,9 @@ func insertPiece(content [][2]int, p [2]int) [][2]int {
 // signature's, "“A,” he said, referring to …\n\n“B.”", when the
 // signature ends its paragraph, nothing after the cue and source holds a
 // quotation mark or another cue, and “B.” is not signed itself. On
-// PolNeAR train, scored by models trained on its other half, about half
-// of the contents this changes become right and a sixth of the right
-// ones it changes turn wrong.
+// PolNeAR train, scored by models trained on its other half, 22 of the
+// 46 contents this changed became right and 8 right ones turned wrong
+// (measured before the last condition, which cost one of the 22).
 func (v *view) quoteNextPara(hi int) [2]int {
 	if hi >= len(v.toks) {
 		return none

@@ -43,17 +43,7 @@ func TestJoinSplit(t *testing.T) {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
 		v.cueAt = make([]bool, len(v.toks))
-		find := func(s string, from int) [2]int {
-			for a := from; a < len(v.toks); a++ {
-				for b := a + 1; b <= len(v.toks); b++ {
-					if string(text[v.toks[a].Start:v.toks[b-1].End]) == s {
-						return [2]int{a, b}
-					}
-				}
-			}
-			t.Fatalf("%q: no tokens for %q", c.text, s)
-			return none
-		}
+		find := func(s string, from int) [2]int { return tokensOf(t, v, s, from) }
 		cue := find(c.cue, 0)
 		if c.cue == "said" && c.content == "“We won,”" {
 			v.cueAt[find("said", cue[1])[0]] = true
@@ -64,4 +54,19 @@ func TestJoinSplit(t *testing.T) {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}
+}
+
+// tokensOf returns the first run of tokens from token from whose text
+// is s.
+func tokensOf(t *testing.T, v *view, s string, from int) [2]int {
+	t.Helper()
+	for a := from; a < len(v.toks); a++ {
+		for b := a + 1; b <= len(v.toks); b++ {
+			if string(v.text[v.toks[a].Start:v.toks[b-1].End]) == s {
+				return [2]int{a, b}
+			}
+		}
+	}
+	t.Fatalf("%q: no tokens for %q", string(v.text), s)
+	return none
 }

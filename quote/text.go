@@ -257,3 +257,12 @@ func initials(s string) bool {
 	}
 	return true
 }
+
+// wordSet is the set of the words of s, spaced apart.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

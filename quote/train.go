@@ -20,6 +20,18 @@ type TrainOptions struct {
 	Logger     *slog.Logger
 }
 
+// defaultEpochs is the perceptrons' passes over the training set when
+// none is given.
+const defaultEpochs = 14
+
+// orQuiet is log, or a logger that discards when log is nil.
+func orQuiet(log *slog.Logger) *slog.Logger {
+	if log == nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return log
+}
+
 // seeds is how many labellers are trained and averaged (see bag).
 const seeds = 3
 
@@ -27,12 +39,9 @@ const seeds = 3
 // dev split. Documents are visited in orders drawn from fixed seeds, so
 // the same corpus always gives the same model.
 func Train(opt TrainOptions) (*Model, *Score, error) {
-	log := opt.Logger
-	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
+	log := orQuiet(opt.Logger)
 	if opt.Epochs == 0 {
-		opt.Epochs = 14
+		opt.Epochs = defaultEpochs
 	}
 	train, err := LoadPolNeAR(opt.Train)
 	if err != nil {
@@ -76,11 +85,9 @@ func CrossValidate(docs []Doc, k, epochs int, log *slog.Logger) (*Score, error) 
 	if k < 2 || k > len(docs) {
 		return nil, fmt.Errorf("cross-validate quotes: %d folds for %d articles", k, len(docs))
 	}
-	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
+	log = orQuiet(log)
 	if epochs == 0 {
-		epochs = 14
+		epochs = defaultEpochs
 	}
 	words, err := wordnet.Load()
 	if err != nil {

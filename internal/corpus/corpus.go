@@ -4,6 +4,9 @@
 package corpus
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -56,4 +59,19 @@ func Dir(t testing.TB, sub string) string {
 	}
 	t.Skip(msg)
 	return ""
+}
+
+// Gunzip returns the content of gzipped bytes, failing tb on error: the
+// corpus's pages and the shipped models are stored gzipped.
+func Gunzip(tb testing.TB, b []byte) []byte {
+	tb.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
