@@ -228,7 +228,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
-	return joinSplit(v, signed(v, participleSources(v, nestedContents(v, frontPieces(v, out)))))
+	return univocal(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, frontPieces(v, out))))), gold != nil)
 }
 
 // relate finds the source and content of one cue among the tokens of its

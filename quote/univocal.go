@@ -1,0 +1,83 @@
+package quote
+
+// univocal keeps each token in one relation. PolNeAR's annotation is
+// univocal: no gold cue of train or dev lies inside another relation's
+// content, so a relation the labeller nests in another's content is a
+// false positive whenever the outer one is right. Such a relation is
+// dropped; but where a coordinator, a dash or a new sentence opens it
+// ("…, though she acknowledged", "and warned"), or it is an "according
+// to", it is the outer content that ran too far, and that is cut before
+// it. Cross-validated on train (eval quotes --folds 2): cue 65.4 → 65.7,
+// content 51.4 → 51.6, source 66.4 → 66.8. Given cues (given) are
+// never dropped.
+func univocal(v *view, rels []rel, given bool) []rel {
+	owner := make([]int32, len(v.toks))
+	for i := range owner {
+		owner[i] = -1
+	}
+	for k, r := range rels {
+		for _, c := range r.content {
+			for i := c[0]; i < c[1]; i++ {
+				owner[i] = int32(k)
+			}
+		}
+	}
+	drop := make([]bool, len(rels))
+	for k, r := range rels {
+		o := -1
+		for i := r.cue[0]; i < r.cue[1]; i++ {
+			if owner[i] >= 0 && int(owner[i]) != k {
+				o = int(owner[i])
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		j := r.cue[0]
+		if len(r.source) > 0 && r.source[0][0] < j && owner[r.source[0][0]] == int32(o) {
+			j = r.source[0][0]
+		}
+		cut := j
+		if cut > 0 && (opensClause(v.lw[cut-1]) || isDash(v.lw[cut-1])) {
+			cut--
+		}
+		if cut > 0 && v.lw[cut-1] == "," {
+			cut--
+		}
+		outer := &rels[o]
+		if cut == j && v.lw[r.cue[0]] != "according" && int(v.sentStart[j]) != j {
+			// An outer content that takes in its own source is no
+			// content at all ("is being described | by the White House
+			// as …"): the inner relation is the likelier one.
+			if !given && overlap(outer.source, outer.content) == 0 {
+				drop[k] = true
+			}
+			continue
+		}
+		for p := range outer.content {
+			c := &outer.content[p]
+			if c[0] < cut && cut < c[1] {
+				c[1] = cut
+				outer.content = outer.content[:p+1]
+				break
+			}
+		}
+	}
+	out := rels[:0]
+	for k, r := range rels {
+		if !drop[k] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// opensClause lists the words that open a clause of the writer's after a
+// content: "…, though she acknowledged", "and warned".
+func opensClause(w string) bool {
+	switch w {
+	case "and", "but", "though", "although", "while", "whereas", "yet":
+		return true
+	}
+	return false
+}
