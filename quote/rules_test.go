@@ -210,20 +210,23 @@ func TestFrontPieces(t *testing.T) {
 
 // TestUnivocal keeps each token in one relation: an attribution nested
 // in a content goes, unless a coordinator, a dash or a sentence opens it
-// or it is an "according to"; then the outer content stops before it.
+// after words of the outer content, or it is an "according to"; then the
+// outer content stops before it.
 func TestUnivocal(t *testing.T) {
 	for _, c := range []struct {
-		text, outer, inner, innerSrc, innerCue, want string
-		kept                                         int
+		text, outerSrc, outerCue, outer, innerSrc, innerCue, inner, want string
+		kept                                                             int
 	}{
-		{"Aides said that many voters say the economy is weak.", "that many voters say the economy is weak",
-			"the economy is weak", "voters", "say", "that many voters say the economy is weak", 1},
-		{"Aides said the campaign would win, though she acknowledged it was unlikely.", "the campaign would win, though she acknowledged it was unlikely",
-			"it was unlikely", "she", "acknowledged", "the campaign would win", 2},
-		{"Aides said the campaign would win and warned against hackers.", "the campaign would win and warned against hackers",
-			"hackers", "", "warned against", "the campaign would win", 2},
-		{"Aides said Clinton plans to visit Charlotte, according to a campaign aide.", "Clinton plans to visit Charlotte, according to a campaign aide",
-			"Clinton plans to visit Charlotte", "a campaign aide", "according to", "Clinton plans to visit Charlotte", 2},
+		{"Aides said that many voters say the economy is weak.", "Aides", "said", "that many voters say the economy is weak",
+			"voters", "say", "the economy is weak", "that many voters say the economy is weak", 1},
+		{"Aides said the campaign would win, though she acknowledged it was unlikely.", "Aides", "said", "the campaign would win, though she acknowledged it was unlikely",
+			"she", "acknowledged", "it was unlikely", "the campaign would win", 2},
+		{"Aides said the campaign would win and warned against hackers.", "Aides", "said", "the campaign would win and warned against hackers",
+			"", "warned against", "hackers", "the campaign would win", 2},
+		{"Aides said Clinton plans to visit Charlotte, according to a campaign aide.", "Aides", "said", "Clinton plans to visit Charlotte, according to a campaign aide",
+			"a campaign aide", "according to", "Clinton plans to visit Charlotte", "Clinton plans to visit Charlotte", 2},
+		{"Clinton plans to visit Charlotte, according to a campaign aide.", "a campaign aide", "according to", "Clinton plans to visit Charlotte",
+			"Clinton", "plans", "to visit Charlotte", "Clinton plans to visit Charlotte", 1},
 	} {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
@@ -232,7 +235,7 @@ func TestUnivocal(t *testing.T) {
 		if c.innerSrc != "" {
 			inner.source = [][2]int{find(c.innerSrc)}
 		}
-		rels := []rel{{source: [][2]int{find("Aides")}, cue: find("said"), content: [][2]int{find(c.outer)}}, inner}
+		rels := []rel{{source: [][2]int{find(c.outerSrc)}, cue: find(c.outerCue), content: [][2]int{find(c.outer)}}, inner}
 		got := univocal(v, rels, false)
 		if len(got) != c.kept {
 			t.Errorf("%q: %d relations kept, want %d", c.text, len(got), c.kept)
