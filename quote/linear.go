@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -267,6 +268,25 @@ func (m *linear) decodeFrom(base []sums, feats [][]uint64, mask []bool, bias flo
 		}
 	}
 	return m.viterbi(emit, n, mask, make([]int32, n*m.labels))
+}
+
+// decodeRescued is decodeFrom with no bias, decoded again with bias when
+// that labels every token outside: the emissions are worked out once.
+func (m *linear) decodeRescued(base []sums, feats [][]uint64, bias float32) []int {
+	n := len(feats)
+	emit := make([]float32, n*m.labels)
+	m.emitFrom(base, feats, emit)
+	back := make([]int32, n*m.labels)
+	labels := m.viterbi(emit, n, nil, back)
+	if slices.ContainsFunc(labels, func(l int) bool { return l != 0 }) {
+		return labels
+	}
+	for i := range emit {
+		if i%m.labels != 0 {
+			emit[i] += bias
+		}
+	}
+	return m.viterbi(emit, n, nil, back)
 }
 
 // trainer holds the perceptron's running and summed weights; the summed
