@@ -70,7 +70,7 @@
 // Dev is 84 articles, and the easier part of the corpus. Two-fold
 // cross-validation of the same recipe on the 840 train articles
 // (`dateline eval quotes --folds 2`: each half scored by models trained
-// on the other) gives source 67.6, cue 66.4, content 51.9, speaker 84.6;
+// on the other) gives source 67.6, cue 66.4, content 52.0, speaker 84.6;
 // models trained on half of train score 68.4 and 67.4 cue, 54.4 and 53.0
 // content on dev, so about two points of the gap are the halved training
 // data and the rest is that train's articles are harder than dev's.

@@ -26,6 +26,10 @@ func TestJoinSplit(t *testing.T) {
 		{"“We are not done,” Ramos said, referring to the campaign.\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
 			"“We are not done,” “So I think we will win.”"},
+		// ... or the next sentence, after a long signature.
+		{"“Subpoenas are not optional,” Chaffetz said after Pagliano failed to show up. “He is a crucial witness.”",
+			"Chaffetz", "said", "“Subpoenas are not optional,”",
+			"“Subpoenas are not optional,” “He is a crucial witness.”"},
 		// ... but not past another quotation in the signature's sentence.
 		{"“We are not done,” Ramos said, calling it “a start.”\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
