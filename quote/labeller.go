@@ -279,6 +279,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 		}
 		r.source, r.cue = v.settleSource(src, r.cue)
 	}
+	if len(r.content) == 0 {
+		r.content = sentenceBefore(v, win, r.cue, r.source)
+	}
 	return r, ends
 }
 

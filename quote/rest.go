@@ -69,3 +69,40 @@ func signedBy(v *view, k, end int) bool {
 	}
 	return false
 }
+
+// sentenceBefore is the content of a plain verb of saying signed after
+// an unquoted statement, left without one: "Its first ad could start
+// this week, said Brian Baker, a longtime adviser." The sentence up to
+// the comma before the cue and source is what was said, when they end
+// the sentence. Nil where that holds a quotation mark or another cue, or
+// fewer than three words. Rare once the labeller has had its say: on
+// PolNeAR dev it adds 3 right contents and no wrong one; cross-validated
+// on train, 2 right and 1 wrong.
+func sentenceBefore(v *view, win, cue [2]int, source [][2]int) [][2]int {
+	if !plainSaying(v.lw[cue[1]-1]) {
+		return nil
+	}
+	lo, hi := cue[0], cue[1]
+	for _, s := range source {
+		lo, hi = min(lo, s[0]), max(hi, s[1])
+	}
+	if lo <= win[0] || v.lw[lo-1] != "," {
+		return nil
+	}
+	for k := hi; k < win[1] && v.sentOf[k] == v.sentOf[cue[0]]; k++ {
+		if !stops(v.lw[k]) && v.state[k] != closeMark {
+			return nil // the sentence goes on: "Lenox was a juggernaut, Clarke said, until …"
+		}
+	}
+	end := lo - 1
+	a := int(v.sentStart[end])
+	if a < win[0] || end-a < 3 {
+		return nil
+	}
+	for k := a; k < end; k++ {
+		if v.state[k] != outside || v.cueAt[k] {
+			return nil
+		}
+	}
+	return [][2]int{{a, end}}
+}

@@ -245,3 +245,25 @@ func TestUnivocal(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceBefore gives a plain "said" signed after an unquoted
+// statement the statement, but not when the sentence goes on after the
+// signature or the statement holds a quotation.
+func TestSentenceBefore(t *testing.T) {
+	for _, c := range []struct{ text, source, want string }{
+		{"Its first ad could start this week, said Brian Baker, an adviser.", "Brian Baker, an adviser", "Its first ad could start this week"},
+		{"Those discussions are continuing, he said.", "he", "Those discussions are continuing"},
+		{"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.", "Mr. Clarke", ""},
+		{"The plan was “a disaster” for them, he said.", "he", ""},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		v.cueAt = make([]bool, len(v.toks))
+		src := tokensOf(t, v, c.source, 0)
+		cue := tokensOf(t, v, "said", 0)
+		got := sentenceBefore(v, [2]int{0, len(v.toks)}, cue, [][2]int{src})
+		if s := txt(text, v.pieces(got)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
