@@ -39,7 +39,8 @@
 // both halves of a quotation split around its signature ("“A,” she said,
 // “B.”") in one content, the source of "…, adding later," or "…, and
 // added:" shared with the cue before it, the rest of the sentence as the
-// content of a plain "said" left without one, a content that stops
+// content of a plain "said" left without one (or the statement before
+// it: "…, said Brian Baker."), a content that stops
 // where an attribution nested in it starts carried over it, the
 // speaker's words before a parenthetical "…, Christie said, …" added to
 // the content after it, and, last, no token in two relations: PolNeAR
