@@ -48,6 +48,9 @@ type doc struct {
 	// ms[si] are the mentions of sentence si in order: entity index and
 	// tokens [first, last) within the sentence.
 	ms [][]mention
+	// lower[si][i] is token i of sentence si in lower case: the rules
+	// read each token several times.
+	lower [][]string
 }
 
 type mention struct{ ent, first, last int }
@@ -61,8 +64,12 @@ func newDoc(text []rune, sents []segment.Sentence, ents []dateline.Entity) *doc 
 			ends[m.Start] = m.End
 		}
 	}
-	d := &doc{text: text, sents: sents, ents: ents, ms: make([][]mention, len(sents))}
+	d := &doc{text: text, sents: sents, ents: ents, ms: make([][]mention, len(sents)), lower: make([][]string, len(sents))}
 	for si, s := range sents {
+		d.lower[si] = make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			d.lower[si][i] = strings.ToLower(t.Text)
+		}
 		for i := 0; i < len(s.Tokens); i++ {
 			e, ok := owner[s.Tokens[i].Start]
 			if !ok {
@@ -80,11 +87,10 @@ func newDoc(text []rune, sents []segment.Sentence, ents []dateline.Entity) *doc 
 }
 
 func (d *doc) lw(si, i int) string {
-	toks := d.sents[si].Tokens
-	if i < 0 || i >= len(toks) {
+	if i < 0 || i >= len(d.lower[si]) {
 		return ""
 	}
-	return strings.ToLower(toks[i].Text)
+	return d.lower[si][i]
 }
 
 func (d *doc) span(si, a, b int) dateline.Span {
