@@ -242,6 +242,9 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		r, ends = m.relate(v, info, c, win, cue, &s, ends)
 		out = append(out, r)
 	}
+	if gold == nil {
+		out = headlineColon(v, out)
+	}
 	return univocal(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, frontPieces(v, out))))), gold != nil)
 }
 

@@ -267,3 +267,25 @@ func TestSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineColon reads "Name: statement" in a title as who said what,
+// but not a series label or a hype word, nor a colon in the body.
+func TestHeadlineColon(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Pence: Gennifer Flowers Won’t Be at Debate.\n\nThe body.", "Pence | : | Gennifer Flowers Won’t Be at Debate"},
+		{"The Latest: Cruz to give away engraved shotgun.\n\nThe body.", ""},
+		{"BREAKING: Cruz to give away engraved shotgun.\n\nThe body.", ""},
+		{"A title without one.\n\nPence: Flowers will not be at the debate.", ""},
+	} {
+		text := []rune(c.text)
+		v := newView(text, segment.Split(c.text))
+		v.cueAt = make([]bool, len(v.toks))
+		var got []string
+		for _, r := range headlineColon(v, nil) {
+			got = append(got, txt(text, v.pieces(r.source))+" | "+txt(text, v.pieces([][2]int{r.cue}))+" | "+txt(text, v.pieces(r.content)))
+		}
+		if s := strings.Join(got, "; "); s != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, s, c.want)
+		}
+	}
+}
