@@ -260,6 +260,7 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	for _, ch := range chunks(roles, rBC, rIC) {
 		r.content = append(r.content, [2]int{win[0] + ch[0], win[0] + ch[1]})
 	}
+	r.content = firstAfter(v, cue, r.content)
 	if len(r.content) == 1 && m.edges != nil {
 		best := rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], dropMargin, s)
 		if best == none {
@@ -287,6 +288,37 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 		r.content = sentenceBefore(v, win, r.cue, r.source)
 	}
 	return r, ends
+}
+
+// firstAfter keeps, of the unquoted pieces the role labeller gives after
+// a cue, the first: a second one is mostly a clause it jumped to over
+// words that are not the content ("would call | them messianic impulses
+// | … | it has also exposed his weaknesses"). With a single piece left,
+// the content ranker then redraws it. Pieces before the cue stay, and
+// contents with a quotation are left as they are. Cross-validated on
+// train (eval quotes --folds 2): content 52.1 → 52.4, 41 true positives
+// more and 86 false ones fewer.
+func firstAfter(v *view, cue [2]int, content [][2]int) [][2]int {
+	if len(content) < 2 {
+		return content
+	}
+	for _, c := range content {
+		if v.state[c[0]] != outside {
+			return content
+		}
+	}
+	out := content[:0]
+	after := false
+	for _, c := range content {
+		if c[0] >= cue[1] {
+			if after {
+				continue
+			}
+			after = true
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // signed gives the quotations signed in the layouts of news copy their

@@ -307,3 +307,15 @@ func TestTrimOccasion(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstAfter keeps the first unquoted piece after the cue, and the
+// pieces before it.
+func TestFirstAfter(t *testing.T) {
+	text := []rune("Critics would call them messianic impulses, but it has also exposed his weaknesses.")
+	v := newView(text, segment.Split(string(text)))
+	cue := tokensOf(t, v, "would call", 0)
+	got := firstAfter(v, cue, [][2]int{tokensOf(t, v, "Critics", 0), tokensOf(t, v, "them messianic impulses", 0), tokensOf(t, v, "it has also exposed his weaknesses", 0)})
+	if s := txt(text, v.pieces(got)); s != "Critics them messianic impulses" {
+		t.Errorf("content %q, want the piece before the cue and the first after it", s)
+	}
+}
