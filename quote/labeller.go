@@ -439,16 +439,24 @@ func (v *view) pieces(rs [][2]int) Pieces {
 }
 
 // nestedContents extends a content that stops right where another
-// relation's source or cue starts, in the same sentence after the cue,
-// to the end of that relation's content: "warned that the “Washington
-// cartel” | is growing nervous", "is showing that Hillary Clinton | was
-// backed by …". PolNeAR's contents take in the attributions nested in
-// them, where the labeller stops before the inner one's words.
-// Cross-validated on train: content +14 true positives, 14 false
-// positives fewer.
+// relation's source or cue starts, or inside its source, in the same
+// sentence after the cue, to the end of that relation's content: "warned
+// that the “Washington cartel” | is growing nervous", "is showing that
+// Hillary Clinton | was backed by …", "notes that the Commission on
+// Presidential | Debates announced …". PolNeAR's contents take in the
+// attributions nested in them, where the labeller stops before the
+// inner one's words. Cross-validated on train: content +14 true
+// positives, 14 false positives fewer; stopping inside a source, 17 and
+// 56 more (content 52.4 → 52.6).
 func nestedContents(v *view, rels []rel) []rel {
 	starts := make(map[int]int, 2*len(rels)) // first token of a source or cue -> its relation
+	within := map[int]int{}                  // a token inside a source, past its first -> its relation
 	for k, r := range rels {
+		for _, sp := range r.source {
+			for i := sp[0] + 1; i < sp[1]; i++ {
+				within[i] = k
+			}
+		}
 		if len(r.source) > 0 {
 			starts[r.source[0][0]] = k
 		}
@@ -466,6 +474,9 @@ func nestedContents(v *view, rels []rel) []rel {
 			continue
 		}
 		j, ok := starts[c[1]]
+		if !ok {
+			j, ok = within[c[1]]
+		}
 		if !ok || j == k || v.sentOf[c[1]] != v.sentOf[r.cue[0]] {
 			continue
 		}

@@ -152,19 +152,23 @@ func TestFillSigned(t *testing.T) {
 // nested in it starts, but not one that ends with a quotation.
 func TestNestedContents(t *testing.T) {
 	for _, c := range []struct {
-		text, outer, inner, want string
+		text, outer, innerSrc, inner, want string
 	}{
-		{"Aides warned that many voters say the economy is weak.", "that many", "the economy is weak",
+		{"Aides warned that many voters say the economy is weak.", "that many", "voters", "the economy is weak",
 			"that many voters say the economy is weak"},
-		{"Aides warned that “many” voters say the economy is weak.", "that “many”", "the economy is weak",
+		{"Aides warned that “many” voters say the economy is weak.", "that “many”", "voters", "the economy is weak",
 			"that “many”"},
+		// The outer content stops inside the inner source.
+		{"Aides warned that the Commission on Presidential Debates say the economy is weak.", "that the Commission on Presidential",
+			"the Commission on Presidential Debates", "the economy is weak",
+			"that the Commission on Presidential Debates say the economy is weak"},
 	} {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
 		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
 		rels := []rel{
 			{source: [][2]int{find("Aides")}, cue: find("warned"), content: [][2]int{find(c.outer)}},
-			{source: [][2]int{find("voters")}, cue: find("say"), content: [][2]int{find(c.inner)}},
+			{source: [][2]int{find(c.innerSrc)}, cue: find("say"), content: [][2]int{find(c.inner)}},
 		}
 		got := nestedContents(v, rels)
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
