@@ -65,7 +65,7 @@
 // # Measured
 //
 // On PolNeAR dev (84 articles), exact match, `dateline eval quotes`:
-// source F1 74.1, cue F1 71.2, content F1 57.8, direct-quote speaker
+// source F1 74.1, cue F1 71.2, content F1 57.9, direct-quote speaker
 // accuracy 90.9. (Span pieces that only white space parts count as one
 // piece, as brat's line-by-line selection splits them.) Published
 // anchors (test split): BiLSTM-CRF 69.6/66.7/59.0, BERT-CRF

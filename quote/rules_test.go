@@ -323,3 +323,15 @@ func TestFirstAfter(t *testing.T) {
 		t.Errorf("content %q, want the piece before the cue and the first after it", s)
 	}
 }
+
+// TestCloseParens carries a content on to the close of a parenthesis it
+// opens.
+func TestCloseParens(t *testing.T) {
+	text := []rune("He said Clinton would consider Rep. Don Beyer (D-Va.) for the seat.")
+	v := newView(text, segment.Split(string(text)))
+	open := tokensOf(t, v, "(", 0)
+	got := closeParens(v, []rel{{cue: tokensOf(t, v, "said", 0), content: [][2]int{{tokensOf(t, v, "Clinton", 0)[0], open[1] + 1}}}})
+	if s := txt(text, v.pieces(got[0].content)); s != "Clinton would consider Rep. Don Beyer (D-Va.)" {
+		t.Errorf("content %q", s)
+	}
+}
