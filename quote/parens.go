@@ -5,13 +5,7 @@ package quote
 // comes within four tokens in the same sentence. Cross-validated on
 // train: content +3 true positives, 3 false ones fewer.
 func closeParens(v *view, rels []rel) []rel {
-	for k := range rels {
-		r := &rels[k]
-		n := len(r.content)
-		if n == 0 {
-			continue
-		}
-		c := &r.content[n-1]
+	for _, c := range lastPieces(rels) {
 		depth := 0
 		for i := c[0]; i < c[1]; i++ {
 			switch v.lw[i] {
