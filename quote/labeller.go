@@ -245,7 +245,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 	if gold == nil {
 		out = headlineColon(v, out)
 	}
-	out = trimOccasion(v, out)
+	out = trimObject(v, info, out)
 	return closeParens(v, univocal(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, frontPieces(v, out))))), gold != nil))
 }
 

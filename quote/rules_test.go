@@ -294,18 +294,23 @@ func TestHeadlineColon(t *testing.T) {
 	}
 }
 
-// TestTrimOccasion cuts the occasion of the saying from a short object,
-// but not from what a plain "said" introduces.
-func TestTrimOccasion(t *testing.T) {
+// TestTrimObject cuts the occasion of the saying and a second predicate
+// from an object, but not from what a plain "said" introduces, nor a
+// relative clause's predicate.
+func TestTrimObject(t *testing.T) {
+	m := loadModel(t)
 	for _, c := range []struct{ text, cue, content, want string }{
 		{"Trump attacked Machado in early-morning tweets.", "attacked", "Machado in early-morning tweets", "Machado"},
 		{"Clinton called for more school investment in a statement on Thursday.", "called for", "more school investment in a statement on Thursday", "more school investment"},
 		{"Ross said she had toured the museum during a special program.", "said", "she had toured the museum during a special program", "she had toured the museum during a special program"},
 		{"Trump attacked Machado’s record as a beauty queen in early-morning tweets.", "attacked", "Machado’s record as a beauty queen in early-morning tweets", "Machado’s record as a beauty queen in early-morning tweets"},
+		{"Trump has championed gay rights and extended benefits to gay couples.", "has championed", "gay rights and extended benefits to gay couples", "gay rights"},
+		{"Obama cited a nation that borders China and has had friendly relations with Pyongyang.", "cited", "a nation that borders China and has had friendly relations with Pyongyang", "a nation that borders China and has had friendly relations with Pyongyang"},
+		{"The firm called the charges unsubstantiated and fabricated by former employees.", "called", "the charges unsubstantiated and fabricated by former employees", "the charges unsubstantiated and fabricated by former employees"},
 	} {
 		text := []rune(c.text)
 		v := newView(text, segment.Split(c.text))
-		got := trimOccasion(v, []rel{{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}})
+		got := trimObject(v, v.infos(m.words), []rel{{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}})
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
