@@ -76,7 +76,7 @@ var occasionPreps = wordSet(`in at on during via after before since from through
 
 var occasionNouns = wordSet(`statement statements interview interviews tweet tweets speech speeches remarks debate
 	rally address email emails letter op-ed hearing appearance conference briefing post posts video ad
-	ads appearance stop event events show program broadcast podcast memo report column editorial
+	ads stop event events show program broadcast podcast memo report column editorial
 	message messages call meeting session testimony sermon commencement`)
 
 // secondPredicate returns where "and" or "but" opens a second predicate
