@@ -1,8 +1,6 @@
 package quote
 
-import (
-	"unicode"
-)
+import "unicode"
 
 // headlineColon reads a title of the form "Pence: Gennifer Flowers Won’t
 // Be at Debate" as an attribution: the name before the colon is the

@@ -260,14 +260,21 @@ func (m *linear) decodeFrom(base []sums, feats [][]uint64, mask []bool, bias flo
 	n := len(feats)
 	emit := make([]float32, n*m.labels)
 	m.emitFrom(base, feats, emit)
-	if bias != 0 {
-		for i := range emit {
-			if i%m.labels != 0 {
-				emit[i] += bias
-			}
+	m.favour(emit, bias)
+	return m.viterbi(emit, n, mask, make([]int32, n*m.labels))
+}
+
+// favour adds bias to every emission score but those of the first label
+// (outside).
+func (m *linear) favour(emit []float32, bias float32) {
+	if bias == 0 {
+		return
+	}
+	for i := range emit {
+		if i%m.labels != 0 {
+			emit[i] += bias
 		}
 	}
-	return m.viterbi(emit, n, mask, make([]int32, n*m.labels))
 }
 
 // decodeRescued is decodeFrom with no bias, decoded again with bias when
@@ -281,11 +288,7 @@ func (m *linear) decodeRescued(base []sums, feats [][]uint64, bias float32) []in
 	if slices.ContainsFunc(labels, func(l int) bool { return l != 0 }) {
 		return labels
 	}
-	for i := range emit {
-		if i%m.labels != 0 {
-			emit[i] += bias
-		}
-	}
+	m.favour(emit, bias)
 	return m.viterbi(emit, n, nil, back)
 }
 

@@ -66,8 +66,7 @@ func TestSignatures(t *testing.T) {
 		{"When pressed, the mother of three replied, “It is meant to help.”", "the mother of three", "replied"},
 		{"“Fine,” said the senator.", "the senator", "said"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		rs := saidRelations(v, nil)
 		if len(rs) != 1 {
 			t.Errorf("%q: %d relations, want 1", c.text, len(rs))
@@ -92,8 +91,7 @@ func TestRestOfSentence(t *testing.T) {
 		{"Officials told reporters the plan had failed.", "told", "", ""},
 		{"It said the impact would be large: “We will win,” the union wrote.", "said", "wrote", ""},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		cue := [2]int{-1, -1}
 		for i, w := range v.lw {
@@ -125,8 +123,7 @@ func TestFillSigned(t *testing.T) {
 			"“We have no context.”", "“We have no context.”", "she"},
 		{"“It is very important,” he said.", "“It is very important,”", "“It is very important,”", "he"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		var cue [2]int
 		for i := len(v.lw) - 1; i >= 0; i-- {
 			if v.lw[i] == "said" {
@@ -163,8 +160,7 @@ func TestNestedContents(t *testing.T) {
 			"the Commission on Presidential Debates", "the economy is weak",
 			"that the Commission on Presidential Debates say the economy is weak"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
 		rels := []rel{
 			{source: [][2]int{find("Aides")}, cue: find("warned"), content: [][2]int{find(c.outer)}},
@@ -187,8 +183,7 @@ func TestFrontPieces(t *testing.T) {
 		{"Holding open a book, Christie said, he would back a rival.", "he would back a rival"},
 		{"Just last week, Christie said, he would back a rival.", "he would back a rival"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		var r rel
 		for i, w := range v.lw {
@@ -232,8 +227,7 @@ func TestUnivocal(t *testing.T) {
 		{"Clinton plans to visit Charlotte, according to a campaign aide.", "a campaign aide", "according to", "Clinton plans to visit Charlotte",
 			"Clinton", "plans", "to visit Charlotte", "Clinton plans to visit Charlotte", 1},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
 		inner := rel{cue: find(c.innerCue), content: [][2]int{find(c.inner)}}
 		if c.innerSrc != "" {
@@ -260,8 +254,7 @@ func TestSentenceBefore(t *testing.T) {
 		{"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.", "Mr. Clarke", ""},
 		{"The plan was “a disaster” for them, he said.", "he", ""},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		src := tokensOf(t, v, c.source, 0)
 		cue := tokensOf(t, v, "said", 0)
@@ -281,8 +274,7 @@ func TestHeadlineColon(t *testing.T) {
 		{"BREAKING: Cruz to give away engraved shotgun.\n\nThe body.", ""},
 		{"A title without one.\n\nPence: Flowers will not be at the debate.", ""},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		var got []string
 		for _, r := range headlineColon(v, nil) {
@@ -308,8 +300,7 @@ func TestTrimObject(t *testing.T) {
 		{"Obama cited a nation that borders China and has had friendly relations with Pyongyang.", "cited", "a nation that borders China and has had friendly relations with Pyongyang", "a nation that borders China and has had friendly relations with Pyongyang"},
 		{"The firm called the charges unsubstantiated and fabricated by former employees.", "called", "the charges unsubstantiated and fabricated by former employees", "the charges unsubstantiated and fabricated by former employees"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		got := trimObject(v, v.infos(m.words), []rel{{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}})
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
@@ -320,8 +311,7 @@ func TestTrimObject(t *testing.T) {
 // TestFirstAfter keeps the first unquoted piece after the cue, and the
 // pieces before it.
 func TestFirstAfter(t *testing.T) {
-	text := []rune("Critics would call them messianic impulses, but it has also exposed his weaknesses.")
-	v := newView(text, segment.Split(string(text)))
+	text, v := viewOf("Critics would call them messianic impulses, but it has also exposed his weaknesses.")
 	cue := tokensOf(t, v, "would call", 0)
 	got := firstAfter(v, cue, [][2]int{tokensOf(t, v, "Critics", 0), tokensOf(t, v, "them messianic impulses", 0), tokensOf(t, v, "it has also exposed his weaknesses", 0)})
 	if s := txt(text, v.pieces(got)); s != "Critics them messianic impulses" {
@@ -332,8 +322,7 @@ func TestFirstAfter(t *testing.T) {
 // TestCloseParens carries a content on to the close of a parenthesis it
 // opens.
 func TestCloseParens(t *testing.T) {
-	text := []rune("He said Clinton would consider Rep. Don Beyer (D-Va.) for the seat.")
-	v := newView(text, segment.Split(string(text)))
+	text, v := viewOf("He said Clinton would consider Rep. Don Beyer (D-Va.) for the seat.")
 	open := tokensOf(t, v, "(", 0)
 	got := closeParens(v, []rel{{cue: tokensOf(t, v, "said", 0), content: [][2]int{{tokensOf(t, v, "Clinton", 0)[0], open[1] + 1}}}})
 	if s := txt(text, v.pieces(got[0].content)); s != "Clinton would consider Rep. Don Beyer (D-Va.)" {

@@ -165,7 +165,8 @@ func key(ps Pieces) string {
 	return b.String()
 }
 
-// overlap counts the code points two spans share.
+// overlap counts the positions two spans share: code points, or tokens
+// for spans of token ranges.
 func overlap(a, b Pieces) int {
 	n := 0
 	for _, x := range a {

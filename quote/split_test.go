@@ -44,8 +44,7 @@ func TestJoinSplit(t *testing.T) {
 			"he", "said", "“We won,”",
 			"“We won,”"},
 	} {
-		text := []rune(c.text)
-		v := newView(text, segment.Split(c.text))
+		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		find := func(s string, from int) [2]int { return tokensOf(t, v, s, from) }
 		cue := find(c.cue, 0)
@@ -58,6 +57,12 @@ func TestJoinSplit(t *testing.T) {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}
+}
+
+// viewOf returns the code points of s and its view.
+func viewOf(s string) ([]rune, *view) {
+	text := []rune(s)
+	return text, newView(text, segment.Split(s))
 }
 
 // tokensOf returns the first run of tokens from token from whose text

@@ -1,5 +1,7 @@
 package quote
 
+import "slices"
+
 // univocal keeps each token in one relation. PolNeAR's annotation is
 // univocal: no gold cue of train or dev lies inside another relation's
 // content, so a relation the labeller nests in another's content is a
@@ -45,11 +47,10 @@ func univocal(v *view, rels []rel, given bool) []rel {
 			cut--
 		}
 		outer := &rels[o]
-		opens := false // the outer content has words before the inner relation
-		for _, c := range outer.content {
-			opens = opens || c[0] < cut && cut < c[1]
-		}
-		if !opens || cut == j && v.lw[r.cue[0]] != "according" && int(v.sentStart[j]) != j {
+		// The piece of the outer content with words before the inner
+		// relation, or -1.
+		p := slices.IndexFunc(outer.content, func(c [2]int) bool { return c[0] < cut && cut < c[1] })
+		if p < 0 || cut == j && v.lw[r.cue[0]] != "according" && int(v.sentStart[j]) != j {
 			// An outer content that takes in its own source is no
 			// content at all ("is being described | by the White House
 			// as …"): the inner relation is the likelier one.
@@ -58,14 +59,8 @@ func univocal(v *view, rels []rel, given bool) []rel {
 			}
 			continue
 		}
-		for p := range outer.content {
-			c := &outer.content[p]
-			if c[0] < cut && cut < c[1] {
-				c[1] = cut
-				outer.content = outer.content[:p+1]
-				break
-			}
-		}
+		outer.content[p][1] = cut
+		outer.content = outer.content[:p+1]
 	}
 	out := rels[:0]
 	for k, r := range rels {
