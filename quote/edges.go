@@ -43,6 +43,12 @@ const (
 	eNone
 	eNoneCue
 	eNoneLen
+	eAfter2
+	eAfterClause
+	eAfterSuf
+	eBefore2
+	eTypeAfter
+	eAfterCueClass
 )
 
 // edgeReach is how far, in tokens, an edge may move.
@@ -109,6 +115,7 @@ func (v *view) contentStart(info []tokenInfo, c *unitContext, cue [2]int, x int,
 		f3(eFirstClass, side, classAt(info, c, x-1), classAt(info, c, x)),
 		f3(eFirstCue, side, info[x].w, cw),
 		f2(eFromSentStart, side, distBucket(x-v.sentenceStart(x, c.u0))),
+		f3(eBefore2, side, wordAt(info, c, x-2), wordAt(info, c, x-1)),
 	)
 }
 
@@ -123,6 +130,10 @@ func (v *view) contentEnd(info []tokenInfo, c *unitContext, cue [2]int, y int, b
 		f3(eLastClass, side, classAt(info, c, y-1), classAt(info, c, y)),
 		f3(eLastCue, side, info[y-1].w, cw),
 		f2(eToSentEnd, side, distBucket(v.sentenceEnd(y, c.u1)-y)),
+		f3(eAfter2, side, wordAt(info, c, y), wordAt(info, c, y+1)),
+		f3(eAfterClause, side, wordAt(info, c, y), clauseAt(v, info, c, y+1)),
+		f3(eAfterSuf, side, wordAt(info, c, y), sufAt(info, c, y+1)),
+		f3(eAfterCueClass, side, wordAt(info, c, y), uint64(info[cue[1]-1].verb[0])<<8|uint64(info[cue[1]-1].noun)),
 	)
 }
 
@@ -155,6 +166,7 @@ func (v *view) contentWhole(info []tokenInfo, c *unitContext, cue, span [2]int, 
 		f3(eAdjacent, side, b2u(gap == 0), cw),
 		f3(eSentEnd, side, sentEnd, cw),
 		f3(eCommas, side, cap3(c.between(c.commas, x, y)), lb),
+		f3(eTypeAfter, side, classAt(info, c, x), wordAt(info, c, y)),
 	)
 }
 
