@@ -55,3 +55,42 @@ var asideOpeners = wordSet(`but and now yet so still instead however meanwhile l
 var timeWords = wordSet(`ago later earlier week weeks month months year years day days night morning
 	afternoon evening yesterday today monday tuesday wednesday thursday friday saturday sunday after
 	before here there suddenly immediately`)
+
+// backPieces is frontPieces' other half: where the content is the
+// sentence's opening up to a parenthetical signature — "Fundraising,
+// according to the filings, has surged" — and nothing of it comes after,
+// the rest of the sentence after the signature is its second piece,
+// when that holds no cue and no quotation mark. Cross-validated on train
+// (eval quotes --folds 2): content 5 true positives more and 5 false ones
+// fewer; on dev 2 and 2.
+func backPieces(v *view, rels []rel) []rel {
+	for k := range rels {
+		r := &rels[k]
+		if len(r.content) != 1 || len(r.source) != 1 {
+			continue
+		}
+		c, src := r.content[0], r.source[0]
+		lo, hi := min(src[0], r.cue[0]), max(src[1], r.cue[1])
+		if c[1] != lo-1 || lo == 0 || v.lw[lo-1] != "," || hi+1 >= len(v.toks) || v.lw[hi] != "," || int(v.sentStart[c[0]]) != c[0] || v.sentOf[hi+1] != v.sentOf[lo] {
+			continue
+		}
+		end := int(v.sentEnd[hi])
+		for end > hi+1 && stops(v.lw[end-1]) {
+			end--
+		}
+		if end-(hi+1) < 2 {
+			continue
+		}
+		clean := true
+		for i := hi + 1; i < end; i++ {
+			if v.cueAt[i] || v.state[i] != outside {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			r.content = [][2]int{c, {hi + 1, end}}
+		}
+	}
+	return rels
+}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -197,6 +198,45 @@ func TestFrontPieces(t *testing.T) {
 			}
 		}
 		got := frontPieces(v, []rel{r})
+		var parts []string
+		for _, p := range v.pieces(got[0].content) {
+			parts = append(parts, string(text[p[0]:p[1]]))
+		}
+		if s := strings.Join(parts, " | "); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
+
+func TestBackPieces(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Fundraising, according to the filings, has surged since May.", "Fundraising | has surged since May"},
+		{"The museum, Obama said, would make visitors face hard truths.", "The museum | would make visitors face hard truths"},
+		// The rest holds another cue or a quotation: left as it is.
+		{"Fundraising, according to the filings, has surged, aides said.", "Fundraising"},
+		{"The museum, Obama said, would be “a mirror.”", "The museum"},
+	} {
+		text, v := viewOf(c.text)
+		v.cueAt = make([]bool, len(v.toks))
+		var r rel
+		if strings.Contains(c.text, "according") {
+			r.cue = tokensOf(t, v, "according to", 0)
+			r.source = [][2]int{tokensOf(t, v, "the filings", 0)}
+		} else {
+			r.cue = tokensOf(t, v, "said", 0)
+			r.source = [][2]int{tokensOf(t, v, "Obama", 0)}
+		}
+		for i := r.cue[0]; i < r.cue[1]; i++ {
+			v.cueAt[i] = true
+		}
+		if k := slices.Index(v.lw, "aides"); k >= 0 {
+			v.cueAt[k+1] = true
+		}
+		r.content = [][2]int{{0, 1}}
+		if v.lw[1] == "museum" {
+			r.content = [][2]int{{0, 2}}
+		}
+		got := backPieces(v, []rel{r})
 		var parts []string
 		for _, p := range v.pieces(got[0].content) {
 			parts = append(parts, string(text[p[0]:p[1]]))
