@@ -49,7 +49,8 @@
 // "championed gay rights | and extended …"), a content that stops
 // where an attribution nested in it starts carried over it, the
 // speaker's words before a parenthetical "…, Christie said, …" added to
-// the content after it, and, last, no token in two relations: PolNeAR
+// the content after it (and the words after it to a content that stops
+// there), and, last, no token in two relations: PolNeAR
 // never nests one attribution in another's content (univocal.go).
 //
 // Quotations are found by rules over quotation marks, straight or curly,

@@ -16,13 +16,9 @@ import "strings"
 func frontPieces(v *view, rels []rel) []rel {
 	for k := range rels {
 		r := &rels[k]
-		if len(r.content) != 1 || len(r.source) != 1 {
-			continue
-		}
-		c, src := r.content[0], r.source[0]
-		lo, hi := min(src[0], r.cue[0]), max(src[1], r.cue[1])
+		c, lo, hi, ok := v.aside(r)
 		// "A, SOURCE CUE, B" or "A, CUE SOURCE, B", with the content B.
-		if hi >= len(v.toks) || v.lw[hi] != "," || c[0] != hi+1 || lo == 0 || v.lw[lo-1] != "," {
+		if !ok || c[0] != hi+1 {
 			continue
 		}
 		if a := int(v.sentStart[lo]); v.speakersWords(a, lo-1) {
@@ -30,6 +26,19 @@ func frontPieces(v *view, rels []rel) []rel {
 		}
 	}
 	return rels
+}
+
+// aside returns the single piece of a relation's content and the span
+// [lo, hi) of its single source and cue, when commas stand on both sides
+// of that span: a signature set in the sentence as an aside.
+func (v *view) aside(r *rel) (c [2]int, lo, hi int, ok bool) {
+	if len(r.content) != 1 || len(r.source) != 1 {
+		return c, 0, 0, false
+	}
+	c, src := r.content[0], r.source[0]
+	lo, hi = min(src[0], r.cue[0]), max(src[1], r.cue[1])
+	ok = lo > 0 && v.lw[lo-1] == "," && hi+1 < len(v.toks) && v.lw[hi] == ","
+	return c, lo, hi, ok
 }
 
 // speakersWords reports whether tokens [a, b), a sentence's opening
@@ -66,12 +75,9 @@ var timeWords = wordSet(`ago later earlier week weeks month months year years da
 func backPieces(v *view, rels []rel) []rel {
 	for k := range rels {
 		r := &rels[k]
-		if len(r.content) != 1 || len(r.source) != 1 {
-			continue
-		}
-		c, src := r.content[0], r.source[0]
-		lo, hi := min(src[0], r.cue[0]), max(src[1], r.cue[1])
-		if c[1] != lo-1 || lo == 0 || v.lw[lo-1] != "," || hi+1 >= len(v.toks) || v.lw[hi] != "," || int(v.sentStart[c[0]]) != c[0] || v.sentOf[hi+1] != v.sentOf[lo] {
+		c, lo, hi, ok := v.aside(r)
+		// "A, SOURCE CUE, B" or "A, CUE SOURCE, B", with the content A.
+		if !ok || c[1] != lo-1 || int(v.sentStart[c[0]]) != c[0] || v.sentOf[hi+1] != v.sentOf[lo] {
 			continue
 		}
 		end := int(v.sentEnd[hi])

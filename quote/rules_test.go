@@ -197,12 +197,7 @@ func TestFrontPieces(t *testing.T) {
 				r.content = [][2]int{{i + 2, len(v.toks) - 1}}
 			}
 		}
-		got := frontPieces(v, []rel{r})
-		var parts []string
-		for _, p := range v.pieces(got[0].content) {
-			parts = append(parts, string(text[p[0]:p[1]]))
-		}
-		if s := strings.Join(parts, " | "); s != c.want {
+		if s := joinedText(text, v, frontPieces(v, []rel{r})[0].content); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}
@@ -236,12 +231,7 @@ func TestBackPieces(t *testing.T) {
 		if v.lw[1] == "museum" {
 			r.content = [][2]int{{0, 2}}
 		}
-		got := backPieces(v, []rel{r})
-		var parts []string
-		for _, p := range v.pieces(got[0].content) {
-			parts = append(parts, string(text[p[0]:p[1]]))
-		}
-		if s := strings.Join(parts, " | "); s != c.want {
+		if s := joinedText(text, v, backPieces(v, []rel{r})[0].content); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}
@@ -368,4 +358,13 @@ func TestCloseParens(t *testing.T) {
 	if s := txt(text, v.pieces(got[0].content)); s != "Clinton would consider Rep. Don Beyer (D-Va.)" {
 		t.Errorf("content %q", s)
 	}
+}
+
+// joinedText is the text of a content's pieces, joined by " | ".
+func joinedText(text []rune, v *view, content [][2]int) string {
+	var parts []string
+	for _, p := range v.pieces(content) {
+		parts = append(parts, string(text[p[0]:p[1]]))
+	}
+	return strings.Join(parts, " | ")
 }
