@@ -9,47 +9,64 @@ import (
 func TestJoinSplit(t *testing.T) {
 	for _, c := range []struct {
 		text, source, cue, content, want string
+		other                            string // another cue in the text, if any
 	}{
 		// The labeller kept the quotation after the signature.
 		{"“How many times must we see this?” Clinton said. “In Tulsa, a man had his hands up.”",
 			"Clinton", "said", "“In Tulsa, a man had his hands up.”",
-			"“How many times must we see this?” “In Tulsa, a man had his hands up.”"},
+			"“How many times must we see this?” “In Tulsa, a man had his hands up.”", ""},
 		// ... or the one before it.
 		{"“Every time you say that,” she said, “you give them ammunition.”",
 			"she", "said", "“Every time you say that,”",
-			"“Every time you say that,” “you give them ammunition.”"},
+			"“Every time you say that,” “you give them ammunition.”", ""},
 		// A quotation inside the writer's sentence is not the signed one.
 		{"Clinics were “not meeting the demand,” she said. “It is like the early days.”",
 			"she", "said", "“It is like the early days.”",
-			"“It is like the early days.”"},
+			"“It is like the early days.”", ""},
 		// The second quotation opens the next paragraph.
 		{"“We are not done,” Ramos said, referring to the campaign.\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
-			"“We are not done,” “So I think we will win.”"},
+			"“We are not done,” “So I think we will win.”", ""},
 		// ... or the next sentence, after a long signature.
 		{"“Subpoenas are not optional,” Chaffetz said after Pagliano failed to show up. “He is a crucial witness.”",
 			"Chaffetz", "said", "“Subpoenas are not optional,”",
-			"“Subpoenas are not optional,” “He is a crucial witness.”"},
+			"“Subpoenas are not optional,” “He is a crucial witness.”", ""},
 		// ... but not past another quotation in the signature's sentence.
 		{"“We are not done,” Ramos said, calling it “a start.”\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
-			"“We are not done,”"},
+			"“We are not done,”", ""},
 		// ... nor when the next paragraph's quotation has a signature of
 		// its own.
 		{"“Look at them,” Paradis said.\n\n“They are all here,” Bennett replied.",
 			"Paradis", "said", "“Look at them,”",
-			"“Look at them,”"},
+			"“Look at them,”", ""},
 		// A quotation holding a cue of its own stays apart.
 		{"“We won,” he said. “Critics said otherwise.”",
 			"he", "said", "“We won,”",
-			"“We won,”"},
+			"“We won,”", "Critics said"},
+		// A participle aside in the signature does not part them ...
+		{"“We are not done,” Ramos said, referring to the campaign. “So I think we will win.”",
+			"Ramos", "said", "“We are not done,”",
+			"“We are not done,” “So I think we will win.”", "referring"},
+		// ... but one whose content is the next quotation does.
+		{"“We are not done,” Ramos said, adding later in the day. “So I think we will win.”",
+			"Ramos", "said", "“We are not done,”",
+			"“We are not done,”", "adding"},
+		// A quotation that goes on in lower case after a long signature.
+		{"“Many people are uncertain,” Thiel wrote in a statement to Wired, “but most Americans agree.”",
+			"Thiel", "wrote", "“Many people are uncertain,”",
+			"“Many people are uncertain,” “but most Americans agree.”", ""},
+		{"“Many people are uncertain,” Thiel wrote in a statement to Wired, “Most Americans agree.”",
+			"Thiel", "wrote", "“Many people are uncertain,”",
+			"“Many people are uncertain,”", ""},
 	} {
 		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
 		find := func(s string, from int) [2]int { return tokensOf(t, v, s, from) }
 		cue := find(c.cue, 0)
-		if c.cue == "said" && c.content == "“We won,”" {
-			v.cueAt[find("said", cue[1])[0]] = true
+		if c.other != "" {
+			o := find(c.other, cue[1])
+			v.cueAt[o[1]-1] = true
 		}
 		r := rel{cue: cue, source: [][2]int{find(c.source, 0)}, content: [][2]int{find(c.content, 0)}}
 		got := joinSplit(v, []rel{r})[0]
