@@ -133,7 +133,7 @@ func (v *view) contentEnd(info []tokenInfo, c *unitContext, cue [2]int, y int, b
 		f3(eAfter2, side, wordAt(info, c, y), wordAt(info, c, y+1)),
 		f3(eAfterClause, side, wordAt(info, c, y), clauseAt(v, info, c, y+1)),
 		f3(eAfterSuf, side, wordAt(info, c, y), sufAt(info, c, y+1)),
-		f3(eAfterCueClass, side, wordAt(info, c, y), uint64(info[cue[1]-1].verb[0])<<8|uint64(info[cue[1]-1].noun)),
+		f3(eAfterCueClass, side, wordAt(info, c, y), cueClass(info, cue[1])),
 	)
 }
 

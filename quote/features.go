@@ -447,9 +447,15 @@ func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue
 		f3(rPairW, side, wordAt(info, c, i-1), w),
 		f3(rNbrState, side, stateAt(v, c, i-1), stateAt(v, c, i+1)),
 		f3(rFirstAfter, side, b2u(i == c1 || i == c0-1), w),
-		f3(rCueClass, side, db, uint64(info[c1-1].verb[0])<<8|uint64(info[c1-1].noun)),
+		f3(rCueClass, side, db, cueClass(info, c1)),
 		f3(rNextClause, side, info[i].class, clauseAt(v, info, c, i+1)),
 	)
+}
+
+// cueClass is the WordNet verb and noun class of a cue's last token
+// (the cue ends before c1).
+func cueClass(info []tokenInfo, c1 int) uint64 {
+	return uint64(info[c1-1].verb[0])<<8 | uint64(info[c1-1].noun)
 }
 
 func shapeAt(info []tokenInfo, c *unitContext, i int) uint64 {

@@ -87,14 +87,7 @@ func backPieces(v *view, rels []rel) []rel {
 		if end-(hi+1) < 2 {
 			continue
 		}
-		clean := true
-		for i := hi + 1; i < end; i++ {
-			if v.cueAt[i] || v.state[i] != outside {
-				clean = false
-				break
-			}
-		}
-		if clean {
+		if v.plain(hi+1, end) {
 			r.content = [][2]int{c, {hi + 1, end}}
 		}
 	}

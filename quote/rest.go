@@ -99,10 +99,19 @@ func sentenceBefore(v *view, win, cue [2]int, source [][2]int) [][2]int {
 	if a < win[0] || end-a < 3 {
 		return nil
 	}
-	for k := a; k < end; k++ {
-		if v.state[k] != outside || v.cueAt[k] {
-			return nil
-		}
+	if !v.plain(a, end) {
+		return nil
 	}
 	return [][2]int{{a, end}}
+}
+
+// plain reports tokens [a, b) that hold no quotation and no cue: the
+// writer's words, free to join a content.
+func (v *view) plain(a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.state[k] != outside || v.cueAt[k] {
+			return false
+		}
+	}
+	return true
 }
