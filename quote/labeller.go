@@ -243,7 +243,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		out = append(out, r)
 	}
 	if gold == nil {
-		out = headlineColon(v, out)
+		out = interviewTurns(v, headlineColon(v, out))
 	}
 	out = trimObject(v, info, out)
 	return closeParens(v, univocal(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, backPieces(v, frontPieces(v, out)))))), gold != nil))

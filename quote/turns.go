@@ -1,0 +1,129 @@
+package quote
+
+import (
+	"sort"
+	"unicode"
+)
+
+// interviewTurns reads a transcript laid out as turns, "WALLACE: Let’s
+// start with …" and "PENCE: Well, look, …", one paragraph each: the
+// speaker's label is the source, the colon the cue, the rest of the
+// paragraph the content. The labellers, trained on running prose, miss
+// the layout; it is unambiguous once two speakers take turns, which sets
+// it apart from a lone "UPDATE:" or "CORRECTION:". Paragraphs without a
+// label between two turns, opening with a quotation mark as quoted
+// transcripts do, go on the turn before them; the last turn takes none,
+// as what follows a transcript is seldom part of it. Labels are in
+// capitals ("JAKE TAPPER"), so "Q:" and "A:" and headings in title case
+// are left to the labellers. In PolNeAR train the turns of three of the
+// four interviews laid out this way are annotated so.
+func interviewTurns(v *view, rels []rel) []rel {
+	type turn struct{ para, label, colon int }
+	var turns []turn
+	names := map[string]bool{}
+	for p := range v.toks {
+		if p > 0 && !v.paraAt[p] {
+			continue
+		}
+		a := p
+		if v.lw[a] == `"` {
+			a++
+		}
+		k := a
+		for k < len(v.toks) && k-a < 3 && (k == a || !v.paraAt[k]) && capitalsWord(v.toks[k].Text) {
+			k++
+		}
+		if k == a || k >= len(v.toks) || v.lw[k] != ":" || v.paraAt[k] || turnHeadings[v.lw[a]] {
+			continue
+		}
+		turns = append(turns, turn{p, a, k})
+		names[string(v.text[v.toks[a].Start:v.toks[k-1].End])] = true
+	}
+	if len(names) < 2 {
+		return rels
+	}
+	var out []rel
+	for t, tn := range turns {
+		end := paraEnd(v, tn.colon)
+		if end-tn.colon < 2 {
+			continue
+		}
+		content := [][2]int{{tn.colon + 1, end}}
+		if t+1 < len(turns) {
+			next := turns[t+1].para
+			for p := end; p < next; p = end {
+				end = paraEnd(v, p)
+				if v.lw[p] != `"` || p+1 >= end || v.lw[p+1] == "(" {
+					break
+				}
+				content = append(content, [2]int{p + 1, end})
+			}
+		}
+		out = append(out, rel{source: [][2]int{{tn.label, tn.colon}}, cue: [2]int{tn.colon, tn.colon + 1}, content: content})
+	}
+	// A relation the labellers found inside a turn would nest in it; one
+	// whose content runs over a turn's label mistakes whose words they are.
+	turned := out
+	for _, r := range rels {
+		if !insideAny(r.cue, turned) && !overLabel(r.content, turned) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range out {
+		v.cueAt[r.cue[0]] = true
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].cue[0] < out[j].cue[0] })
+	return out
+}
+
+// turnHeadings open paragraphs in capitals without naming a speaker.
+var turnHeadings = wordSet(`update updated correction clarification editor editor’s editor's note video watch read related breaking exclusive previously photos photo source sources email`)
+
+// capitalsWord is a word of two letters or more, all capitals ("TAPPER",
+// "O'ROURKE"), or an initial ("J.").
+func capitalsWord(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.' || r == '\'' || r == '’' || r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2 || letters == 1 && len(s) == 2 && s[1] == '.'
+}
+
+// overLabel reports whether a content covers the label of a turn.
+func overLabel(content [][2]int, turns []rel) bool {
+	for _, c := range content {
+		for _, t := range turns {
+			if c[0] < t.cue[1] && t.source[0][0] < c[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paraEnd is the first token after i that opens a paragraph, or the end.
+func paraEnd(v *view, i int) int {
+	i++
+	for i < len(v.toks) && !v.paraAt[i] {
+		i++
+	}
+	return i
+}
+
+// insideAny reports whether span s lies within a content of rels.
+func insideAny(s [2]int, rels []rel) bool {
+	for _, r := range rels {
+		for _, c := range r.content {
+			if s[0] >= c[0] && s[1] <= c[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
