@@ -1,0 +1,31 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/datelinehq/dateline/segment"
+)
+
+// TestDropTitles keeps the name of a programme out of the quotation
+// said on it, and keeps the speech that goes on after the name.
+func TestDropTitles(t *testing.T) {
+	m := loadModel(t)
+	for _, c := range []struct{ text, want string }{
+		{`"We will keep the plant open through the winter," Hartley said on NBC's "Meet the Press."`,
+			`"We will keep the plant open through the winter,"`},
+		{`“The talks went well,” Okafor told reporters on “Morning Edition.” “We expect a deal by Friday.”`,
+			`“The talks went well,” | “We expect a deal by Friday.”`},
+		// A quotation in lower case after "on" is speech.
+		{`“We owe them nothing,” Hartley said on Monday, “and they know it.”`,
+			`“We owe them nothing,” | “and they know it.”`},
+	} {
+		rs := m.Relations([]rune(c.text), segment.Split(c.text))
+		if len(rs) != 1 {
+			t.Errorf("%q: %d relations, want 1", c.text, len(rs))
+			continue
+		}
+		if got := pieceText(c.text, rs[0].Content); got != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, got, c.want)
+		}
+	}
+}
