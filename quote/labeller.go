@@ -274,6 +274,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	if len(r.content) == 0 {
 		r.content = restOfSentence(v, win, cue)
 	}
+	if len(r.content) == 0 {
+		r.content = blockAfter(v, cue)
+	}
 	r.content = quotedOnly(v, r.content)
 	r.content = complete(v, win, cue, r.content)
 	if src := chunks(roles, rBS, rIS); len(src) > 0 {

@@ -115,3 +115,19 @@ func (v *view) plain(a, b int) bool {
 	}
 	return true
 }
+
+// blockAfter is the content of a cue that introduces the next paragraph
+// with a colon: "On July 6, 2015, Sanders made the following comment:"
+// then the comment as a paragraph of its own. The labellers see one unit
+// at a time and leave such a cue without content; in PolNeAR the content
+// is the paragraph, whole, 21 times in the 41 relations laid out so.
+func blockAfter(v *view, cue [2]int) [][2]int {
+	c := cue[1] - 1
+	if v.lw[c] != ":" {
+		c++
+	}
+	if c >= len(v.lw) || v.lw[c] != ":" || c+1 >= len(v.toks) || !v.paraAt[c+1] {
+		return nil
+	}
+	return [][2]int{{c + 1, paraEnd(v, c+1)}}
+}

@@ -368,3 +368,20 @@ func joinedText(text []rune, v *view, content [][2]int) string {
 	}
 	return strings.Join(parts, " | ")
 }
+
+// TestBlockAfter gives a cue that ends its paragraph with a colon the
+// next paragraph as its content.
+func TestBlockAfter(t *testing.T) {
+	m := loadModel(t)
+	text := "Ms. Reyes, the union president, said:\n\nThe contract falls short on pay and on safety, and we will not sign it as it stands.\n\nTalks resume on Friday."
+	want := "The contract falls short on pay and on safety, and we will not sign it as it stands."
+	for _, r := range m.Relations([]rune(text), segment.Split(text)) {
+		if pieceText(text, r.Cue) == "said:" {
+			if got := pieceText(text, r.Content); got != want {
+				t.Errorf("content %q, want %q", got, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no relation with the cue \"said:\"")
+}
