@@ -290,7 +290,7 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	if len(r.content) == 0 {
 		r.content = sentenceBefore(v, win, r.cue, r.source)
 	}
-	return r, ends
+	return invertedSource(v, win, r), ends
 }
 
 // firstAfter keeps, of the unquoted pieces the role labeller gives after

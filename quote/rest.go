@@ -1,5 +1,7 @@
 package quote
 
+import "slices"
+
 // restOfSentence is the content of a plain verb of saying that the
 // labeller and the content ranker left without one: "A Democratic source
 // said he could not answer the questions because …". After "said",
@@ -130,4 +132,35 @@ func blockAfter(v *view, cue [2]int) [][2]int {
 		return nil
 	}
 	return [][2]int{{c + 1, paraEnd(v, c+1)}}
+}
+
+// invertedSource mends a signature written after the statement, "…, said
+// one GOP source in the room.", where the role labeller took the speaker
+// for the content: a short plain phrase right after a plain verb of
+// saying that follows a comma and ends the sentence is the source, and
+// the statement before the comma the content.
+func invertedSource(v *view, win [2]int, r rel) rel {
+	if len(r.source) > 0 || r.cue[0] <= win[0] || v.lw[r.cue[0]-1] != "," || !plainSaying(v.lw[r.cue[1]-1]) {
+		return r
+	}
+	k := slices.IndexFunc(r.content, func(c [2]int) bool { return c[0] == r.cue[1] })
+	if k < 0 {
+		return r
+	}
+	c := r.content[k]
+	if c[1]-c[0] > 12 || !v.plain(c[0], c[1]) {
+		return r
+	}
+	for j := c[1]; j < win[1] && v.sentOf[j] == v.sentOf[c[0]]; j++ {
+		if !stops(v.lw[j]) {
+			return r
+		}
+	}
+	rest := slices.Delete(slices.Clone(r.content), k, k+1)
+	r.source = [][2]int{c}
+	if len(rest) == 0 {
+		rest = sentenceBefore(v, win, r.cue, r.source)
+	}
+	r.content = rest
+	return r
 }

@@ -385,3 +385,20 @@ func TestBlockAfter(t *testing.T) {
 	}
 	t.Errorf("no relation with the cue \"said:\"")
 }
+
+// TestInvertedSource reads the phrase after ", said" at the end of a
+// sentence as the speaker, not as what was said.
+func TestInvertedSource(t *testing.T) {
+	m := loadModel(t)
+	text := "The economy is slowing, said the bank's chief economist."
+	rs := m.Relations([]rune(text), segment.Split(text))
+	if len(rs) != 1 {
+		t.Fatalf("%d relations, want 1", len(rs))
+	}
+	if got := pieceText(text, rs[0].Source); got != "the bank's chief economist" {
+		t.Errorf("source %q, want %q", got, "the bank's chief economist")
+	}
+	if got := pieceText(text, rs[0].Content); got != "The economy is slowing" {
+		t.Errorf("content %q, want %q", got, "The economy is slowing")
+	}
+}
