@@ -7,10 +7,14 @@ import "unicode"
 // source, the colon the cue, the rest of the line the content. News
 // titles say who said something this way; series labels and hype words
 // ("The Latest:", "BREAKING:", "Wow:") take the same form and are left
-// out. Only the text's first line is read, and only when no relation has
-// a cue there already. In PolNeAR train, 77 of the 128 titles of this
-// form are attributions (the content without the title's closing stop);
-// cross-validated there, content gains 19 true positives for 11 false.
+// out. Only the text's first line is read. Relations the labellers find
+// in such a title give way to it ("Bill Clinton: Hillary thinks feds
+// require …" is Clinton's, not Hillary's): the annotators never nest
+// one there. In PolNeAR train, 77 of the 128 titles of this form are
+// attributions (the content without the title's closing stop);
+// cross-validated there, content gains 19 true positives for 11 false,
+// and 5 more for 5 fewer false since titles with a cue of their own
+// are read too.
 func headlineColon(v *view, rels []rel) []rel {
 	if len(v.toks) == 0 {
 		return rels
@@ -26,11 +30,13 @@ func headlineColon(v *view, rels []rel) []rel {
 	if k == 0 || k > 6 || n-k < 4 || !sourceLike(v, 0, k) {
 		return rels
 	}
+	var kept []rel
 	for _, r := range rels {
-		if r.cue[0] < n {
-			return rels
+		if r.cue[0] >= n {
+			kept = append(kept, r)
 		}
 	}
+	rels = kept
 	end := n
 	for end > k+1 && stops(v.lw[end-1]) {
 		end--

@@ -303,11 +303,17 @@ func TestHeadlineColon(t *testing.T) {
 		{"The Latest: Cruz to give away engraved shotgun.\n\nThe body.", ""},
 		{"BREAKING: Cruz to give away engraved shotgun.\n\nThe body.", ""},
 		{"A title without one.\n\nPence: Flowers will not be at the debate.", ""},
+		// A relation found in the title gives way to it.
+		{"Bill Clinton: Hillary thinks schools test too much.\n\nThe body.", "Bill Clinton | : | Hillary thinks schools test too much"},
 	} {
 		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
+		var found []rel
+		if k := slices.Index(v.lw, "thinks"); k >= 0 {
+			found = append(found, rel{source: [][2]int{{k - 1, k}}, cue: [2]int{k, k + 1}, content: [][2]int{{k + 1, k + 5}}})
+		}
 		var got []string
-		for _, r := range headlineColon(v, nil) {
+		for _, r := range headlineColon(v, found) {
 			got = append(got, txt(text, v.pieces(r.source))+" | "+txt(text, v.pieces([][2]int{r.cue}))+" | "+txt(text, v.pieces(r.content)))
 		}
 		if s := strings.Join(got, "; "); s != c.want {
