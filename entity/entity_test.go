@@ -209,3 +209,27 @@ func TestRetypeByContext(t *testing.T) {
 		t.Errorf("Hechinger, short for The Hechinger Report, is a person")
 	}
 }
+
+// TestSurnameInCapitals joins a surname written in capitals, as a
+// transcript labels its speakers, to the person named in full.
+func TestSurnameInCapitals(t *testing.T) {
+	text := "Senator Maria Lopez spoke to the station on Sunday.\n\n" +
+		"DAVIS: Will the bridge open before winter?\n\n" +
+		"LOPEZ: We expect it to open in November.\n\n" +
+		"DAVIS: And the cost?\n\n" +
+		"LOPEZ: It stays within the budget."
+	d := find(t, text, entity.Header{})
+	e := byName(d, "Maria Lopez")
+	if e == nil {
+		t.Fatalf("Maria Lopez not found in %s", names(d))
+	}
+	caps := 0
+	for _, m := range e.Mentions {
+		if m.Text == "LOPEZ" {
+			caps++
+		}
+	}
+	if caps != 2 {
+		t.Errorf("%d mentions \"LOPEZ\" of Maria Lopez, want 2 (entities: %s)", caps, names(d))
+	}
+}

@@ -243,11 +243,11 @@ func (b *builder) personFor(words []string, sp span) int {
 			var ok bool
 			switch {
 			case len(words) > 1:
-				ok = pass == 0 && words[0] == e.words[0] && words[len(words)-1] == e.words[len(e.words)-1]
+				ok = pass == 0 && sameName(words[0], e.words[0]) && sameName(words[len(words)-1], e.words[len(e.words)-1])
 			case pass == 0:
-				ok = words[0] == e.words[len(e.words)-1]
+				ok = sameName(words[0], e.words[len(e.words)-1])
 			default:
-				ok = words[0] == e.words[0]
+				ok = sameName(words[0], e.words[0])
 			}
 			if !ok {
 				continue
@@ -259,6 +259,13 @@ func (b *builder) personFor(words []string, sp span) int {
 		}
 	}
 	return best
+}
+
+// sameName reports whether word w, as written in a span, is the name n
+// of a fuller mention: the same, or the same in capitals, as transcripts
+// and some titles write it ("PENCE: Well, look, …" for Mike Pence).
+func sameName(w, n string) bool {
+	return w == n || len(w) > 1 && isAllCaps(w) && strings.EqualFold(w, n)
 }
 
 // lastBefore returns a sortable position of an entity's last mention

@@ -3,7 +3,7 @@ package entity
 import "strings"
 
 // scanNames finds the repeats of names that the tagger left untagged: a
-// known person's surname, or the exact words of a name already found,
+// known person's surname (also in capitals), or the exact words of a name already found,
 // written with the same capitals. A sentence-initial word seen elsewhere
 // in lower case is not taken (Mikheev 1999).
 func (b *builder) scanNames() {
@@ -46,6 +46,10 @@ func (b *builder) scanNames() {
 	for w, e := range surnames {
 		if e >= 0 {
 			byFirst[w] = append(byFirst[w], cand{e, []string{w}, Short})
+			if up := strings.ToUpper(w); up != w && len(w) > 1 {
+				// "PENCE: Well, look, …" in a transcript.
+				byFirst[up] = append(byFirst[up], cand{e, []string{up}, Short})
+			}
 		}
 	}
 	for pi := range b.d.Parts {
