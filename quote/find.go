@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -78,13 +79,21 @@ func quotations(v *view, cov []int32, attrs []dateline.Attribution) []dateline.Q
 			i = end - 1
 			continue
 		}
+		turns := speakers(cov, i, end) > 1
 		for a := i; a < end; {
 			b := a + 1
 			for b < end && v.state[b] == inside && !v.paraAt[b] {
 				b++
 			}
-			if a+1 < b {
-				out = append(out, quoteOf(v, a, b, best, attrs))
+			// A quoted transcript holds several speakers' turns, one to
+			// a paragraph: each paragraph is its own speaker's, and one
+			// none speaks ("(CROSSTALK.)") is nobody's.
+			by := best
+			if turns {
+				by = mostCovering(cov, a, b)
+			}
+			if a+1 < b && (by >= 0 || !turns || words(v, a, b) >= 5) {
+				out = append(out, quoteOf(v, a, b, by, attrs))
 			}
 			a = b
 			if a < end && v.state[a] == closeMark {
@@ -102,7 +111,15 @@ func quotations(v *view, cov []int32, attrs []dateline.Attribution) []dateline.Q
 // quoteOf makes the Quote of the inner tokens (open, b) of a quotation
 // piece, attributed by relation best (or none when -1).
 func quoteOf(v *view, open, b, best int, attrs []dateline.Attribution) dateline.Quote {
-	q := dateline.Quote{Start: v.toks[open+1].Start, End: v.toks[b-1].End}
+	first := open + 1
+	// A turn's label ("PENCE:") is not part of what was said.
+	for k := first; k < min(b-1, first+4); k++ {
+		if v.lw[k] == ":" && v.cueAt[k] {
+			first = k + 1
+			break
+		}
+	}
+	q := dateline.Quote{Start: v.toks[first].Start, End: v.toks[b-1].End}
 	q.Text = string(v.text[q.Start:q.End])
 	if best >= 0 {
 		q.Cue = attrs[best].Cue.Text
@@ -127,6 +144,17 @@ func mostCovering(cov []int32, a, b int) int {
 		}
 	}
 	return best
+}
+
+// speakers counts the relations covering tokens of [a, b).
+func speakers(cov []int32, a, b int) int {
+	var seen []int32
+	for i := a; i < b; i++ {
+		if k := cov[i]; k >= 0 && !slices.Contains(seen, k) {
+			seen = append(seen, k)
+		}
+	}
+	return len(seen)
 }
 
 func words(v *view, a, b int) int {

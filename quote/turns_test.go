@@ -54,3 +54,31 @@ func pieceText(text string, ps Pieces) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+// TestTurnQuotes gives each paragraph of a quoted transcript its own
+// speaker, without the label, and none to a paragraph nobody speaks.
+func TestTurnQuotes(t *testing.T) {
+	m := loadModel(t)
+	text := strings.Join([]string{
+		"A partial transcript follows:",
+		"\"LOPEZ: Will the bridge open before winter?",
+		"\"DAVIS: We expect it to open in November, if the weather holds.",
+		"\"(CROSSTALK.)",
+		"\"LOPEZ: And what will it cost the city in the end?",
+		"\"DAVIS: It stays within the budget the council approved.",
+	}, "\n\n")
+	qs, _ := m.Find([]rune(text), segment.Split(text), nil)
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.SpeakerText+": "+q.Text)
+	}
+	want := []string{
+		"LOPEZ: Will the bridge open before winter?",
+		"DAVIS: We expect it to open in November, if the weather holds.",
+		"LOPEZ: And what will it cost the city in the end?",
+		"DAVIS: It stays within the budget the council approved.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("quotes\n%q\nwant\n%q", got, want)
+	}
+}
