@@ -6,14 +6,24 @@ import "unicode"
 // that names the programme or paper the words were said in: "…,” Pence
 // said on CNN's “State of the Union.”" The labellers read any quotation
 // after a speech verb as more of the speech; a short quotation in title
-// case after "on", "in", "to" or a possessive is a name. Where the
+// case after "on", "in", "to", "of" or a possessive is a name. Where the
 // speech goes on after the name ("… on “Fox and Friends.” “I mean, …”")
-// the piece keeps what follows it.
+// the piece keeps what follows it. The end of such a name before the cue
+// ("On “Fox News Sunday,” Pence said …") is dropped from the content too.
 func dropTitles(v *view, rels []rel) []rel {
 	for k := range rels {
 		r := &rels[k]
 		var out [][2]int
 		for _, c := range r.content {
+			if c[1] <= r.cue[0] && len(r.content) > 1 && v.state[c[1]-1] == closeMark {
+				// The end of a title before the cue: "On “Fox News
+				// Sunday,” Pence said …".
+				if open, ok := v.quotationTo(c[1] - 1); ok {
+					if _, ok := titleQuote(v, open); ok {
+						continue
+					}
+				}
+			}
 			if c[0] >= r.cue[1] {
 				if q, ok := titleQuote(v, c[0]); ok {
 					if q+1 < c[1] {
@@ -52,7 +62,7 @@ func titleQuote(v *view, i int) (q int, ok bool) {
 }
 
 // titleLeads come before the name of a programme or paper.
-var titleLeads = wordSet(`on in to ’s 's`)
+var titleLeads = wordSet(`on in to of ’s 's`)
 
 // titleSmall are the words title case leaves in lower case.
 var titleSmall = wordSet(`a an and the of in on for to with at by or`)

@@ -15,6 +15,8 @@ func TestDropTitles(t *testing.T) {
 			`"We will keep the plant open through the winter,"`},
 		{`“The talks went well,” Okafor told reporters on “Morning Edition.” “We expect a deal by Friday.”`,
 			`“The talks went well,” | “We expect a deal by Friday.”`},
+		{`In an interview on “Meet the Press,” Hartley said the plant would stay open through the winter.`,
+			`the plant would stay open through the winter`},
 		// A quotation in lower case after "on" is speech.
 		{`“We owe them nothing,” Hartley said on Monday, “and they know it.”`,
 			`“We owe them nothing,” | “and they know it.”`},
