@@ -49,7 +49,8 @@
 // a title "Pence: Flowers Won’t Be at Debate" and a transcript's turns
 // ("WALLACE: Let’s start with …") read as who said what, the name of
 // a programme cut from a quotation ("said on CNN's “State of the
-// Union.”"), the occasion and a second predicate cut
+// Union.”"), the writer's linking adverbial cut from a content before
+// "according to" ("Meanwhile, …"), the occasion and a second predicate cut
 // from an object ("attacked Machado | in early-morning tweets",
 // "championed gay rights | and extended …"), a content that stops
 // where an attribution nested in it starts carried over it, the

@@ -246,7 +246,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		out = interviewTurns(v, headlineColon(v, out))
 	}
 	out = trimObject(v, info, out)
-	return closeParens(v, univocal(v, dropTitles(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, backPieces(v, frontPieces(v, out))))))), gold != nil))
+	return closeParens(v, univocal(v, dropOpener(v, dropTitles(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, backPieces(v, frontPieces(v, out)))))))), gold != nil))
 }
 
 // relate finds the source and content of one cue among the tokens of its

@@ -408,3 +408,15 @@ func TestInvertedSource(t *testing.T) {
 		t.Errorf("content %q, want %q", got, "The economy is slowing")
 	}
 }
+
+// TestDropOpener leaves the writer's linking adverbial out of what a
+// source is said to have found.
+func TestDropOpener(t *testing.T) {
+	text := "Meanwhile, her negative ratings have been rising, according to the poll."
+	_, v := viewOf(text)
+	r := rel{cue: tokensOf(t, v, "according to", 0), content: [][2]int{{0, 8}}}
+	got := dropOpener(v, []rel{r})[0].content
+	if s := pieceText(text, v.pieces(got)); s != "her negative ratings have been rising" {
+		t.Errorf("content %q, want %q", s, "her negative ratings have been rising")
+	}
+}
