@@ -135,6 +135,9 @@ func FuzzFind(f *testing.F) {
 		"“a “b” c” ― D E",
 		"He said: “One.\n\n“Two.”",
 		"‘x’ «y» „z“",
+		"\"AB: x\n\n\"CD: y\n\n\"(Z.)\n\n\"AB:",
+		"She said:\n\nPence said on “Fox News Sunday.”",
+		"Meanwhile, x, according to y.",
 	} {
 		f.Add(s)
 	}
