@@ -104,6 +104,8 @@ func TestLinear(t *testing.T) {
 	for _, unit := range []string{
 		"“I will not go,” he said, and Smith told reporters that “the talks are over” on Friday. ",
 		"and he said that we will win ",
+		// A transcript of many short turns, each holding a cue.
+		"\"AB: he said we will win.\n\n\"CD: she said we will not.\n\n",
 	} {
 		// Eight times the input: linear work takes about 8 times as long,
 		// quadratic 64 times. The wide margin keeps a loaded machine's

@@ -63,9 +63,25 @@ func interviewTurns(v *view, rels []rel) []rel {
 	}
 	// A relation the labellers found inside a turn would nest in it; one
 	// whose content runs over a turn's label mistakes whose words they are.
-	turned := out
+	// Both are read off marks on the tokens, so that many turns and many
+	// relations still take linear time.
+	inTurn := make([]bool, len(v.toks))
+	labels := make([]int32, len(v.toks)+1) // labels[i]: label tokens before i
+	for _, r := range out {
+		for _, c := range r.content {
+			for i := c[0]; i < c[1]; i++ {
+				inTurn[i] = true
+			}
+		}
+		for i := r.source[0][0]; i < r.cue[1]; i++ {
+			labels[i+1] = 1
+		}
+	}
+	for i := range v.toks {
+		labels[i+1] += labels[i]
+	}
 	for _, r := range rels {
-		if !insideAny(r.cue, turned) && !overLabel(r.content, turned) {
+		if !inTurn[r.cue[0]] && !overLabel(r.content, labels) {
 			out = append(out, r)
 		}
 	}
@@ -95,13 +111,12 @@ func capitalsWord(s string) bool {
 	return letters >= 2 || letters == 1 && len(s) == 2 && s[1] == '.'
 }
 
-// overLabel reports whether a content covers the label of a turn.
-func overLabel(content [][2]int, turns []rel) bool {
+// overLabel reports whether a content covers a token of a turn's label,
+// given the running count of label tokens.
+func overLabel(content [][2]int, labels []int32) bool {
 	for _, c := range content {
-		for _, t := range turns {
-			if c[0] < t.cue[1] && t.source[0][0] < c[1] {
-				return true
-			}
+		if labels[c[1]] > labels[c[0]] {
+			return true
 		}
 	}
 	return false
@@ -114,16 +129,4 @@ func paraEnd(v *view, i int) int {
 		i++
 	}
 	return i
-}
-
-// insideAny reports whether span s lies within a content of rels.
-func insideAny(s [2]int, rels []rel) bool {
-	for _, r := range rels {
-		for _, c := range r.content {
-			if s[0] >= c[0] && s[1] <= c[1] {
-				return true
-			}
-		}
-	}
-	return false
 }
