@@ -290,6 +290,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	if len(r.content) == 0 {
 		r.content = sentenceBefore(v, win, r.cue, r.source)
 	}
+	if len(r.content) == 0 {
+		r.content = accordingRest(v, win, r)
+	}
 	return invertedSource(v, win, r), ends
 }
 

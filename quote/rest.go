@@ -164,3 +164,26 @@ func invertedSource(v *view, win [2]int, r rel) rel {
 	r.content = rest
 	return r
 }
+
+// accordingRest is the content of an "According to …," that opens its
+// sentence and that the role labeller left without one: the rest of the
+// sentence after the source's comma. Cross-validated on train, 9 right
+// contents more and 5 wrong ones fewer; on dev, 1 right more.
+func accordingRest(v *view, win [2]int, r rel) [][2]int {
+	if v.lw[r.cue[0]] != "according" || int(v.sentStart[r.cue[0]]) != r.cue[0] || len(r.source) != 1 {
+		return nil
+	}
+	a := r.source[0][1]
+	if a >= win[1] || v.lw[a] != "," {
+		return nil
+	}
+	a++
+	end := int(v.sentEnd[a])
+	for end > a && stops(v.lw[end-1]) {
+		end--
+	}
+	if end-a < 3 || end > win[1] {
+		return nil
+	}
+	return [][2]int{{a, end}}
+}

@@ -420,3 +420,15 @@ func TestDropOpener(t *testing.T) {
 		t.Errorf("content %q, want %q", s, "her negative ratings have been rising")
 	}
 }
+
+// TestAccordingRest gives an opening "According to …," left without a
+// content the rest of its sentence.
+func TestAccordingRest(t *testing.T) {
+	text := "According to the filings, fundraising has surged since May."
+	_, v := viewOf(text)
+	r := rel{cue: tokensOf(t, v, "According to", 0), source: [][2]int{tokensOf(t, v, "the filings", 0)}}
+	got := accordingRest(v, [2]int{0, len(v.toks)}, r)
+	if s := pieceText(text, v.pieces(got)); s != "fundraising has surged since May" {
+		t.Errorf("content %q, want %q", s, "fundraising has surged since May")
+	}
+}
