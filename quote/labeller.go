@@ -293,6 +293,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	if len(r.content) == 0 {
 		r.content = accordingRest(v, win, r)
 	}
+	if len(r.content) == 0 {
+		r.content = asideRest(v, win, r)
+	}
 	return invertedSource(v, win, r), ends
 }
 

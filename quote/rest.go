@@ -187,3 +187,31 @@ func accordingRest(v *view, win [2]int, r rel) [][2]int {
 	}
 	return [][2]int{{a, end}}
 }
+
+// asideRest is the content of a plain verb of saying set in its sentence
+// as an aside, "To understand the real Dred Scott, Roberts said, one
+// should visit this museum", that the labellers left without one: the
+// words before the aside and the rest of the sentence after it, as
+// PolNeAR marks them. Cross-validated on train, 3 right contents more
+// for 3 wrong ones more; on dev, 2 right more.
+func asideRest(v *view, win [2]int, r rel) [][2]int {
+	if len(r.source) != 1 || !plainSaying(v.lw[r.cue[1]-1]) {
+		return nil
+	}
+	lo, hi := min(r.source[0][0], r.cue[0]), max(r.source[0][1], r.cue[1])
+	if lo <= win[0] || v.lw[lo-1] != "," || hi+1 >= win[1] || v.lw[hi] != "," || v.sentOf[hi+1] != v.sentOf[lo] {
+		return nil
+	}
+	end := int(v.sentEnd[hi])
+	for end > hi+1 && stops(v.lw[end-1]) {
+		end--
+	}
+	if end-(hi+1) < 3 || end > win[1] || !v.plain(hi+1, end) {
+		return nil
+	}
+	rest := [2]int{hi + 1, end}
+	if a := int(v.sentStart[lo]); a >= win[0] && lo-1-a >= 2 && v.plain(a, lo-1) {
+		return [][2]int{{a, lo - 1}, rest}
+	}
+	return [][2]int{rest}
+}

@@ -432,3 +432,16 @@ func TestAccordingRest(t *testing.T) {
 		t.Errorf("content %q, want %q", s, "fundraising has surged since May")
 	}
 }
+
+// TestAsideRest gives a parenthetical "…, Roberts said, …" left without
+// a content the words on both sides of it.
+func TestAsideRest(t *testing.T) {
+	text := "To understand the real Dred Scott, Roberts said, one should visit this museum."
+	_, v := viewOf(text)
+	r := rel{cue: tokensOf(t, v, "said", 0), source: [][2]int{tokensOf(t, v, "Roberts", 0)}}
+	got := asideRest(v, [2]int{0, len(v.toks)}, r)
+	want := "To understand the real Dred Scott | one should visit this museum"
+	if s := pieceText(text, v.pieces(got)); s != want {
+		t.Errorf("content %q, want %q", s, want)
+	}
+}
