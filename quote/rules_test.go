@@ -438,6 +438,7 @@ func TestAccordingRest(t *testing.T) {
 func TestAsideRest(t *testing.T) {
 	text := "To understand the real Dred Scott, Roberts said, one should visit this museum."
 	_, v := viewOf(text)
+	v.cueAt = make([]bool, len(v.toks))
 	r := rel{cue: tokensOf(t, v, "said", 0), source: [][2]int{tokensOf(t, v, "Roberts", 0)}}
 	got := asideRest(v, [2]int{0, len(v.toks)}, r)
 	want := "To understand the real Dred Scott | one should visit this museum"
