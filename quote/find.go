@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -79,7 +78,7 @@ func quotations(v *view, cov []int32, attrs []dateline.Attribution) []dateline.Q
 			i = end - 1
 			continue
 		}
-		turns := speakers(cov, i, end) > 1
+		turns := manySpeakers(cov, i, end)
 		for a := i; a < end; {
 			b := a + 1
 			for b < end && v.state[b] == inside && !v.paraAt[b] {
@@ -146,15 +145,20 @@ func mostCovering(cov []int32, a, b int) int {
 	return best
 }
 
-// speakers counts the relations covering tokens of [a, b).
-func speakers(cov []int32, a, b int) int {
-	var seen []int32
+// manySpeakers reports whether more than one relation covers tokens of
+// [a, b).
+func manySpeakers(cov []int32, a, b int) bool {
+	first := int32(-1)
 	for i := a; i < b; i++ {
-		if k := cov[i]; k >= 0 && !slices.Contains(seen, k) {
-			seen = append(seen, k)
+		switch k := cov[i]; {
+		case k < 0 || k == first:
+		case first < 0:
+			first = k
+		default:
+			return true
 		}
 	}
-	return len(seen)
+	return false
 }
 
 func words(v *view, a, b int) int {
