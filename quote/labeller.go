@@ -2,6 +2,7 @@ package quote
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -263,6 +264,9 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 	r.content = firstAfter(v, cue, r.content)
 	if len(r.content) == 1 && m.edges != nil {
 		best := rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], dropMargin, s)
+		if best == none && objectLike(v, cue, r.content[0]) {
+			best = rankSpan(contentKind{}, m.edges, v, info, c, win, cue, r.content[0], float32(math.Inf(1)), s)
+		}
 		if best == none {
 			// A cue whose content the annotators would not have marked:
 			// the relation keeps its cue and source.
@@ -297,6 +301,17 @@ func (m *Model) relate(v *view, info []tokenInfo, c *unitContext, win, cue [2]in
 		r.content = asideRest(v, win, r)
 	}
 	return invertedSource(v, win, r), ends
+}
+
+// objectLike reports a labeller's content right after its cue that opens
+// with "the" or a name: "backed Clinton", "warned against the hackers".
+// The content ranker's "no content" is trained to be right, not to serve
+// F1: where it drops such a span, the span is what the annotators marked
+// about a third of the time, well above the F1/2 that pays for a guess:
+// cross-validated on train, 67 right contents more for 123 wrong, content
+// F1 53.4 → 53.5; on dev 5 right for 5 wrong, 59.5 → 59.6.
+func objectLike(v *view, cue, span [2]int) bool {
+	return span[0] == cue[1] && (v.lw[span[0]] == "the" || nameWord(v.toks[span[0]].Text))
 }
 
 // firstAfter keeps, of the unquoted pieces the role labeller gives after

@@ -446,3 +446,23 @@ func TestAsideRest(t *testing.T) {
 		t.Errorf("content %q, want %q", s, want)
 	}
 }
+
+// TestObjectLike picks the spans right after a cue that open with "the"
+// or a name.
+func TestObjectLike(t *testing.T) {
+	for _, c := range []struct {
+		text, cue, object string
+		want              bool
+	}{
+		{"The senator backed Clinton in the primary.", "backed", "Clinton in the primary", true},
+		{"He warned the hackers off.", "warned", "the hackers off", true},
+		{"He backed a plan.", "backed", "a plan", false},
+		{"He said yesterday the plan failed.", "said", "the plan failed", false},
+	} {
+		_, v := viewOf(c.text)
+		cue, obj := tokensOf(t, v, c.cue, 0), tokensOf(t, v, c.object, 0)
+		if got := objectLike(v, cue, obj); got != c.want {
+			t.Errorf("%q: objectLike(%q) = %v, want %v", c.text, c.object, got, c.want)
+		}
+	}
+}

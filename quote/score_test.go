@@ -21,7 +21,7 @@ func TestDevScores(t *testing.T) {
 		sc                            *Score
 		source, cue, content, speaker float64
 	}{
-		{"found cues", Evaluate(m, docs), 74, 71, 59, 90.5},
+		{"found cues", Evaluate(m, docs), 74.5, 71, 59, 90.5},
 		{"given cues", EvaluateGivenCues(m, docs), 87, 99, 73.5, 94},
 	} {
 		t.Logf("%s: source %.1f cue %.1f content %.1f speaker %.1f", c.name,
