@@ -233,3 +233,19 @@ func TestSurnameInCapitals(t *testing.T) {
 		t.Errorf("%d mentions \"LOPEZ\" of Maria Lopez, want 2 (entities: %s)", caps, names(d))
 	}
 }
+
+// TestCapitalsNotLabel keeps a city in capitals opening a story apart
+// from a person of the same surname: only a speaker's label is joined.
+func TestCapitalsNotLabel(t *testing.T) {
+	text := "WASHINGTON — The actor Denzel Washington visited the school on Monday. Washington spoke to students."
+	d := find(t, text, entity.Header{})
+	e := byName(d, "Denzel Washington")
+	if e == nil {
+		t.Fatalf("Denzel Washington not found in %s", names(d))
+	}
+	for _, m := range e.Mentions {
+		if m.Text == "WASHINGTON" {
+			t.Errorf("the dateline %q joined Denzel Washington (entities: %s)", m.Text, names(d))
+		}
+	}
+}

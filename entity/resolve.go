@@ -235,6 +235,8 @@ func (b *builder) addPerson(sp span, create bool) {
 // share it, the one mentioned last before the span wins.
 func (b *builder) personFor(words []string, sp span) int {
 	best, bestPos := -1, -1
+	p := &b.d.Parts[sp.part]
+	label := sp.last < len(p.Tokens) && p.Tokens[sp.last].Text == ":"
 	for pass := 0; pass < 2 && best < 0; pass++ {
 		for ei, e := range b.ents {
 			if e.typ != "PERSON" || len(e.words) < 2 || len(e.words) <= len(words) && len(words) > 1 {
@@ -243,11 +245,11 @@ func (b *builder) personFor(words []string, sp span) int {
 			var ok bool
 			switch {
 			case len(words) > 1:
-				ok = pass == 0 && sameName(words[0], e.words[0]) && sameName(words[len(words)-1], e.words[len(e.words)-1])
+				ok = pass == 0 && sameName(words[0], e.words[0], label) && sameName(words[len(words)-1], e.words[len(e.words)-1], label)
 			case pass == 0:
-				ok = sameName(words[0], e.words[len(e.words)-1])
+				ok = sameName(words[0], e.words[len(e.words)-1], label)
 			default:
-				ok = sameName(words[0], e.words[0])
+				ok = sameName(words[0], e.words[0], label)
 			}
 			if !ok {
 				continue
@@ -262,10 +264,11 @@ func (b *builder) personFor(words []string, sp span) int {
 }
 
 // sameName reports whether word w, as written in a span, is the name n
-// of a fuller mention: the same, or the same in capitals, as transcripts
-// and some titles write it ("PENCE: Well, look, …" for Mike Pence).
-func sameName(w, n string) bool {
-	return w == n || len(w) > 1 && isAllCaps(w) && strings.EqualFold(w, n)
+// of a fuller mention: the same, or, in a speaker's label ("PENCE: Well,
+// look, …" in a transcript), the same in capitals. Only labels: a city
+// in capitals opening a story ("WASHINGTON —") is not Denzel Washington.
+func sameName(w, n string, label bool) bool {
+	return w == n || label && len(w) > 1 && isAllCaps(w) && strings.EqualFold(w, n)
 }
 
 // lastBefore returns a sortable position of an entity's last mention

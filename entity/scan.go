@@ -3,20 +3,22 @@ package entity
 import "strings"
 
 // scanNames finds the repeats of names that the tagger left untagged: a
-// known person's surname (also in capitals), or the exact words of a name already found,
-// written with the same capitals. A sentence-initial word seen elsewhere
-// in lower case is not taken (Mikheev 1999).
+// known person's surname (also in capitals as a speaker's label,
+// "PENCE:"), or the exact words of a name already found, written with the
+// same capitals. A sentence-initial word seen elsewhere in lower case is
+// not taken (Mikheev 1999).
 func (b *builder) scanNames() {
 	type cand struct {
 		e     int
 		words []string
 		kind  MentionKind
+		label bool // only before a colon: a speaker's label in capitals
 	}
 	byFirst := map[string][]cand{}
 	surnames := map[string]int{} // surname -> person, -2 when shared
 	for ei, e := range b.ents {
 		if e.typ == "PERSON" {
-			byFirst[e.words[0]] = append(byFirst[e.words[0]], cand{ei, e.words, Name})
+			byFirst[e.words[0]] = append(byFirst[e.words[0]], cand{ei, e.words, Name, false})
 			if len(e.words) > 1 {
 				last := e.words[len(e.words)-1]
 				if prev, ok := surnames[last]; ok && prev != ei {
@@ -40,15 +42,15 @@ func (b *builder) scanNames() {
 				continue
 			}
 			seen[k] = true
-			byFirst[ws[0]] = append(byFirst[ws[0]], cand{ei, ws, m.Kind})
+			byFirst[ws[0]] = append(byFirst[ws[0]], cand{ei, ws, m.Kind, false})
 		}
 	}
 	for w, e := range surnames {
 		if e >= 0 {
-			byFirst[w] = append(byFirst[w], cand{e, []string{w}, Short})
+			byFirst[w] = append(byFirst[w], cand{e, []string{w}, Short, false})
 			if up := strings.ToUpper(w); up != w && len(w) > 1 {
 				// "PENCE: Well, look, …" in a transcript.
-				byFirst[up] = append(byFirst[up], cand{e, []string{up}, Short})
+				byFirst[up] = append(byFirst[up], cand{e, []string{up}, Short, true})
 			}
 		}
 	}
@@ -71,6 +73,9 @@ func (b *builder) scanNames() {
 				best := -1
 				for ci, c := range cs {
 					if i+len(c.words) > end || best >= 0 && len(c.words) <= len(cs[best].words) {
+						continue
+					}
+					if c.label && (i+1 >= end || p.Tokens[i+1].Text != ":") {
 						continue
 					}
 					ok := true
