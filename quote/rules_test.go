@@ -447,8 +447,8 @@ func TestAsideRest(t *testing.T) {
 	}
 }
 
-// TestObjectLike picks the spans right after a cue that open with "the"
-// or a name.
+// TestObjectLike picks the spans right after a cue that open with "the",
+// "that" or a name.
 func TestObjectLike(t *testing.T) {
 	for _, c := range []struct {
 		text, cue, object string
@@ -456,6 +456,7 @@ func TestObjectLike(t *testing.T) {
 	}{
 		{"The senator backed Clinton in the primary.", "backed", "Clinton in the primary", true},
 		{"He warned the hackers off.", "warned", "the hackers off", true},
+		{"He denied that he knew.", "denied", "that he knew", true},
 		{"He backed a plan.", "backed", "a plan", false},
 		{"He said yesterday the plan failed.", "said", "the plan failed", false},
 	} {
