@@ -32,13 +32,33 @@ func frontPieces(v *view, rels []rel) []rel {
 // [lo, hi) of its single source and cue, when commas stand on both sides
 // of that span: a signature set in the sentence as an aside.
 func (v *view) aside(r *rel) (c [2]int, lo, hi int, ok bool) {
-	if len(r.content) != 1 || len(r.source) != 1 {
+	if len(r.content) != 1 {
 		return c, 0, 0, false
 	}
-	c, src := r.content[0], r.source[0]
+	lo, hi, ok = v.signatureAside(r)
+	return r.content[0], lo, hi, ok
+}
+
+// signatureAside returns the span [lo, hi) of a relation's single source
+// and cue when commas stand on both sides of it.
+func (v *view) signatureAside(r *rel) (lo, hi int, ok bool) {
+	if len(r.source) != 1 {
+		return 0, 0, false
+	}
+	src := r.source[0]
 	lo, hi = min(src[0], r.cue[0]), max(src[1], r.cue[1])
 	ok = lo > 0 && v.lw[lo-1] == "," && hi+1 < len(v.toks) && v.lw[hi] == ","
-	return c, lo, hi, ok
+	return lo, hi, ok
+}
+
+// sentenceRest is the end of token a's sentence, less its closing stops
+// and never before a.
+func (v *view) sentenceRest(a int) int {
+	end := int(v.sentEnd[a])
+	for end > a && stops(v.lw[end-1]) {
+		end--
+	}
+	return end
 }
 
 // speakersWords reports whether tokens [a, b), a sentence's opening
@@ -80,10 +100,7 @@ func backPieces(v *view, rels []rel) []rel {
 		if !ok || c[1] != lo-1 || int(v.sentStart[c[0]]) != c[0] || v.sentOf[hi+1] != v.sentOf[lo] {
 			continue
 		}
-		end := int(v.sentEnd[hi])
-		for end > hi+1 && stops(v.lw[end-1]) {
-			end--
-		}
+		end := v.sentenceRest(hi + 1)
 		if end-(hi+1) < 2 {
 			continue
 		}

@@ -1,6 +1,9 @@
 package quote
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // headlineColon reads a title of the form "Pence: Gennifer Flowers Won’t
 // Be at Debate" as an attribution: the name before the colon is the
@@ -30,13 +33,6 @@ func headlineColon(v *view, rels []rel) []rel {
 	if k == 0 || k > 6 || n-k < 4 || !sourceLike(v, 0, k) {
 		return rels
 	}
-	var kept []rel
-	for _, r := range rels {
-		if r.cue[0] >= n {
-			kept = append(kept, r)
-		}
-	}
-	rels = kept
 	end := n
 	for end > k+1 && stops(v.lw[end-1]) {
 		end--
@@ -44,6 +40,7 @@ func headlineColon(v *view, rels []rel) []rel {
 	if end-k-1 < 3 {
 		return rels
 	}
+	rels = slices.DeleteFunc(rels, func(r rel) bool { return r.cue[0] < n })
 	v.cueAt[k] = true
 	return append(rels, rel{source: [][2]int{{0, k}}, cue: [2]int{k, k + 1}, content: [][2]int{{k + 1, end}}})
 }

@@ -178,10 +178,7 @@ func accordingRest(v *view, win [2]int, r rel) [][2]int {
 		return nil
 	}
 	a++
-	end := int(v.sentEnd[a])
-	for end > a && stops(v.lw[end-1]) {
-		end--
-	}
+	end := v.sentenceRest(a)
 	if end-a < 3 || end > win[1] {
 		return nil
 	}
@@ -195,17 +192,14 @@ func accordingRest(v *view, win [2]int, r rel) [][2]int {
 // PolNeAR marks them. Cross-validated on train, 3 right contents more
 // for 3 wrong ones more; on dev, 2 right more.
 func asideRest(v *view, win [2]int, r rel) [][2]int {
-	if len(r.source) != 1 || !plainSaying(v.lw[r.cue[1]-1]) {
+	if !plainSaying(v.lw[r.cue[1]-1]) {
 		return nil
 	}
-	lo, hi := min(r.source[0][0], r.cue[0]), max(r.source[0][1], r.cue[1])
-	if lo <= win[0] || v.lw[lo-1] != "," || hi+1 >= win[1] || v.lw[hi] != "," || v.sentOf[hi+1] != v.sentOf[lo] {
+	lo, hi, ok := v.signatureAside(&r)
+	if !ok || lo <= win[0] || hi+1 >= win[1] || v.sentOf[hi+1] != v.sentOf[lo] {
 		return nil
 	}
-	end := int(v.sentEnd[hi])
-	for end > hi+1 && stops(v.lw[end-1]) {
-		end--
-	}
+	end := v.sentenceRest(hi + 1)
 	if end-(hi+1) < 3 || end > win[1] || !v.plain(hi+1, end) {
 		return nil
 	}

@@ -1,7 +1,5 @@
 package quote
 
-import "unicode"
-
 // dropTitles takes out of each content the quotation, after its cue,
 // that names the programme or paper the words were said in: "…,” Pence
 // said on CNN's “State of the Union.”" The labellers read any quotation
@@ -51,7 +49,7 @@ func titleQuote(v *view, i int) (q int, ok bool) {
 			return q, capitals > 0
 		}
 		switch w := v.toks[q].Text; {
-		case unicode.IsUpper([]rune(w)[0]):
+		case nameWord(w):
 			capitals++
 		case titleSmall[v.lw[q]] || w == "." || w == "," || w == "!" || w == "?":
 		default:

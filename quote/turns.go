@@ -60,6 +60,7 @@ func interviewTurns(v *view, rels []rel) []rel {
 			}
 		}
 		out = append(out, rel{source: [][2]int{{tn.label, tn.colon}}, cue: [2]int{tn.colon, tn.colon + 1}, content: content})
+		v.cueAt[tn.colon] = true
 	}
 	// A relation the labellers found inside a turn would nest in it; one
 	// whose content runs over a turn's label mistakes whose words they are.
@@ -84,9 +85,6 @@ func interviewTurns(v *view, rels []rel) []rel {
 		if !inTurn[r.cue[0]] && !overLabel(r.content, labels) {
 			out = append(out, r)
 		}
-	}
-	for _, r := range out {
-		v.cueAt[r.cue[0]] = true
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].cue[0] < out[j].cue[0] })
 	return out
