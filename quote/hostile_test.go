@@ -140,6 +140,7 @@ func FuzzFind(f *testing.F) {
 		"\"AB: x\n\n\"CD: y\n\n\"(Z.)\n\n\"AB:",
 		"She said:\n\nPence said on “Fox News Sunday.”",
 		"Meanwhile, x, according to y.",
+		"She seemed to suggest. Both even seemed",
 	} {
 		f.Add(s)
 	}

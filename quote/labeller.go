@@ -247,6 +247,9 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 		out = interviewTurns(v, headlineColon(v, out))
 	}
 	out = trimObject(v, info, out)
+	if gold == nil {
+		out = adverbCue(v, seemTo(v, info, out)) // given cues keep their extent
+	}
 	return closeParens(v, univocal(v, dropOpener(v, dropTitles(v, joinSplit(v, signed(v, participleSources(v, nestedContents(v, backPieces(v, frontPieces(v, out)))))))), gold != nil))
 }
 

@@ -467,3 +467,46 @@ func TestObjectLike(t *testing.T) {
 		}
 	}
 }
+
+// TestSeemTo reads "X seemed to suggest Y" with the saying verb in the
+// cue, X the source and Y the content, but leaves "X seemed to be ready"
+// as the labellers give it.
+func TestSeemTo(t *testing.T) {
+	m := loadModel(t)
+	for _, c := range []struct{ text, subject, cue, rest, wantCue, wantSource, wantContent string }{
+		{"Obama seemed to recognize the significance of the victory.", "Obama", "seemed", "to recognize the significance of the victory",
+			"seemed to recognize", "Obama", "the significance of the victory"},
+		{"She appeared to imply that Trump could lead to upheaval.", "She", "appeared", "to imply that Trump could lead to upheaval",
+			"appeared to imply", "She", "that Trump could lead to upheaval"},
+		{"Clinton seemed to be ready to riff on the incident.", "Clinton", "seemed", "to be ready to riff on the incident",
+			"seemed", "", "Clinton to be ready to riff on the incident"},
+	} {
+		text, v := viewOf(c.text)
+		r := rel{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.subject, 0), tokensOf(t, v, c.rest, 0)}}
+		got := seemTo(v, v.infos(m.words), []rel{r})[0]
+		cue, src, cont := txt(text, v.pieces([][2]int{got.cue})), txt(text, v.pieces(got.source)), txt(text, v.pieces(got.content))
+		if cue != c.wantCue || src != c.wantSource || cont != c.wantContent {
+			t.Errorf("%q: cue %q source %q content %q, want %q, %q, %q", c.text, cue, src, cont, c.wantCue, c.wantSource, c.wantContent)
+		}
+	}
+}
+
+// TestAdverbCue takes an adverb before the cue into it unless a source
+// or content holds it.
+func TestAdverbCue(t *testing.T) {
+	for _, c := range []struct{ text, cue, source, want string }{
+		{"The leaders both denounced the attack.", "denounced", "The leaders", "both denounced"},
+		{"Trump falsely suggested that the vote was rigged.", "suggested", "Trump", "falsely suggested"},
+		{"Trump often said that the vote was rigged.", "said", "Trump often", "said"},
+	} {
+		text, v := viewOf(c.text)
+		r := rel{cue: tokensOf(t, v, c.cue, 0)}
+		if c.source != "" {
+			r.source = [][2]int{tokensOf(t, v, c.source, 0)}
+		}
+		got := adverbCue(v, []rel{r})[0]
+		if s := txt(text, v.pieces([][2]int{got.cue})); s != c.want {
+			t.Errorf("%q: cue %q, want %q", c.text, s, c.want)
+		}
+	}
+}
