@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/datelinehq/dateline/wordcluster"
 )
 
 // tmpl numbers a feature template. The numbers are part of the model
@@ -65,7 +67,7 @@ type tokInfo struct {
 	shape, short uint64
 	pre, suf     [4]uint64 // hashes of lower-case prefixes and suffixes of 1..4 runes
 	nPre         int
-	cl           clusterPath
+	cl           wordcluster.Path
 	hasCl        bool
 	cs, dom      uint8 // own casing; dominant casing in unlabeled text (caseNone: unknown)
 	docCase      uint8 // bit per casing class seen elsewhere in the document where casing is free
@@ -353,7 +355,7 @@ func wordFeatures(t *tokInfo, buf []uint64) []uint64 {
 	}
 	if t.hasCl {
 		for _, k := range clusterPrefixes {
-			b, m := t.cl.prefix(k)
+			b, m := t.cl.Prefix(k)
 			buf = append(buf, key2(tCluster, uint64(m), b))
 		}
 	} else {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/datelinehq/dateline/wordcluster"
 )
 
 // A lexicon is what the tagger knows about words beyond its weights:
@@ -11,7 +13,7 @@ import (
 type lexicon struct {
 	// clusters maps a word to its Brown cluster: a path in the binary
 	// merge tree, most significant bit first.
-	clusters map[string]clusterPath
+	clusters map[string]wordcluster.Path
 	// forms maps a lower-case word to its most frequent spelling in
 	// unlabeled text ("reuters" -> "Reuters"), for truecasing headlines
 	// and sentence-initial words.
@@ -21,20 +23,6 @@ type lexicon struct {
 	// titles holds the lower-case hashes of words that stand before
 	// names ("mr.", "president"), learnt from GMB's person spans.
 	titles map[uint64]bool
-}
-
-type clusterPath struct {
-	bits uint64 // the path, right-aligned
-	n    uint8  // its length in bits
-}
-
-// prefix returns the first k bits of the path (all if shorter) and the
-// number of bits returned.
-func (c clusterPath) prefix(k int) (uint64, int) {
-	if int(c.n) <= k {
-		return c.bits, int(c.n)
-	}
-	return c.bits >> (int(c.n) - k), k
 }
 
 // Gazetteer sources. Each has its own features, so the model learns how

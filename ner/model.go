@@ -11,6 +11,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+
+	"github.com/datelinehq/dateline/wordcluster"
 )
 
 // The model file is gzip-compressed binary: a magic line, then the
@@ -60,8 +62,8 @@ func (lx *lexicon) encode(e *encoder) {
 	for _, w := range words {
 		c := lx.clusters[w]
 		e.str(w)
-		e.uint(uint64(c.n))
-		e.uint(c.bits)
+		e.uint(uint64(c.N))
+		e.uint(c.Bits)
 	}
 	lowers := slices.Sorted(maps.Keys(lx.forms))
 	e.uint(uint64(len(lowers)))
@@ -175,11 +177,11 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 }
 
 func decodeLexicon(d *decoder) *lexicon {
-	lx := &lexicon{clusters: map[string]clusterPath{}, forms: map[string]string{}}
+	lx := &lexicon{clusters: map[string]wordcluster.Path{}, forms: map[string]string{}}
 	for n := d.count(); n > 0 && d.err == nil; n-- {
 		w := d.str()
-		c := clusterPath{n: uint8(d.uint())}
-		c.bits = d.uint()
+		c := wordcluster.Path{N: uint8(d.uint())}
+		c.Bits = d.uint()
 		lx.clusters[w] = c
 	}
 	for n := d.count(); n > 0 && d.err == nil; n-- {

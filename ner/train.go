@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/datelinehq/dateline/wordcluster"
 )
 
 // TrainOptions configure Train. Zero fields take the defaults that
@@ -78,9 +80,9 @@ func Train(opt TrainOptions) (*Tagger, error) {
 		return nil, err
 	}
 	log.Info("unlabeled text", "sentences", len(data.unlabeled), "elapsed", time.Since(start).Round(time.Millisecond))
-	data.clusters = map[string]clusterPath{}
+	data.clusters = map[string]wordcluster.Path{}
 	if opt.Clusters > 0 {
-		data.clusters = brownClusters(data.unlabeled, opt.Clusters, opt.ClusterMinCount)
+		data.clusters = wordcluster.Brown(data.unlabeled, opt.Clusters, opt.ClusterMinCount)
 		log.Info("brown clusters", "words", len(data.clusters), "elapsed", time.Since(start).Round(time.Millisecond))
 	}
 	t := fit(data, opt)
@@ -95,7 +97,7 @@ type trainingData struct {
 	forms     map[string]string
 	aux       *gazetteer
 	titles    map[uint64]bool
-	clusters  map[string]clusterPath
+	clusters  map[string]wordcluster.Path
 }
 
 func readTrainingData(root string) (*trainingData, error) {

@@ -220,3 +220,24 @@ func caseForms(sents [][]string, minCount int) (forms map[string]string, lowerSh
 	}
 	return forms, lowerShare
 }
+
+// NewsText returns the tokens of the corpus's unlabeled news text that
+// the quote evaluation does not read — GMB, PolNeAR's train split and
+// the WCXB article pages — a line each, for learning word clusters.
+// Missing sources add nothing.
+func NewsText(root string) ([][]string, error) {
+	out, err := readGMBTokens(root)
+	if err != nil {
+		return nil, fmt.Errorf("news text: %w", err)
+	}
+	s, err := readTextDir(filepath.Join(root, "quotes", "polnear", "train", "text"))
+	if err != nil {
+		return nil, fmt.Errorf("news text: %w", err)
+	}
+	out = append(out, s...)
+	s, err = readWCXB(filepath.Join(root, "extract", "wcxb-dev", "ground-truth"))
+	if err != nil {
+		return nil, fmt.Errorf("news text: %w", err)
+	}
+	return append(out, s...), nil
+}

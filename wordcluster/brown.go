@@ -1,4 +1,7 @@
-package ner
+// Package wordcluster groups words that occur in like contexts, from
+// unlabeled text, so that a model may weigh a word it has seldom or never
+// seen in training by the words it is grouped with.
+package wordcluster
 
 import (
 	"cmp"
@@ -59,18 +62,36 @@ var logTab, logInv = func() (t, inv [1024]float64) {
 	return t, inv
 }()
 
-// brownClusters clusters the words of sents that occur at least minCount
-// times into c clusters and returns each word's path.
-func brownClusters(sents [][]string, c, minCount int) map[string]clusterPath {
+// Path is a cluster's place in the merge tree: the branches taken from
+// the root, right-aligned in Bits, N of them. Clusters that share a
+// prefix are alike; a short prefix is a coarse class.
+type Path struct {
+	Bits uint64
+	N    uint8
+}
+
+// Prefix returns the first k bits of the path (all if shorter) and the
+// number of bits returned.
+func (p Path) Prefix(k int) (uint64, int) {
+	if int(p.N) <= k {
+		return p.Bits, int(p.N)
+	}
+	return p.Bits >> (int(p.N) - k), k
+}
+
+// Brown clusters the words of sents that occur at least minCount times
+// into c clusters and returns each word's path. The same input gives the
+// same paths.
+func Brown(sents [][]string, c, minCount int) map[string]Path {
 	return clusterWords(sents, c, minCount, nil)
 }
 
-// clusterWords is brownClusters with a hook for tests, called with the
-// state after each word enters.
-func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[string]clusterPath {
+// clusterWords is Brown with a hook for tests, called with the state
+// after each word enters.
+func clusterWords(sents [][]string, c, minCount int, check func(*brown)) map[string]Path {
 	vocab := vocabulary(sents, minCount)
 	if len(vocab) < 2 {
-		return map[string]clusterPath{}
+		return map[string]Path{}
 	}
 	c = min(c, len(vocab))
 	b := newBrown(sents, vocab, c)
@@ -173,7 +194,7 @@ func newBrown(sents [][]string, vocab []string, c int) *brown {
 
 // hierarchy is phase 2: it merges the remaining clusters down to one and
 // gives each word the path of its cluster in that merge tree.
-func (b *brown) hierarchy(vocab []string) map[string]clusterPath {
+func (b *brown) hierarchy(vocab []string) map[string]Path {
 	type node struct{ left, right int }
 	var nodes []node
 	var leafMembers [][]int32
@@ -193,9 +214,9 @@ func (b *brown) hierarchy(vocab []string) map[string]clusterPath {
 		nodes = append(nodes, node{nodeOf[kept], nodeOf[removed]})
 		nodeOf[kept] = len(nodes) - 1
 	}
-	out := make(map[string]clusterPath, len(vocab))
-	var walk func(n int, path clusterPath)
-	walk = func(n int, path clusterPath) {
+	out := make(map[string]Path, len(vocab))
+	var walk func(n int, path Path)
+	walk = func(n int, path Path) {
 		nd := nodes[n]
 		if nd.left < 0 {
 			for _, w := range leafMembers[n] {
@@ -205,13 +226,13 @@ func (b *brown) hierarchy(vocab []string) map[string]clusterPath {
 		}
 		for bit, child := range []int{nd.left, nd.right} {
 			p := path
-			if p.n < 63 {
-				p = clusterPath{bits: p.bits<<1 | uint64(bit), n: p.n + 1}
+			if p.N < 63 {
+				p = Path{Bits: p.Bits<<1 | uint64(bit), N: p.N + 1}
 			}
 			walk(child, p)
 		}
 	}
-	walk(len(nodes)-1, clusterPath{})
+	walk(len(nodes)-1, Path{})
 	return out
 }
 
