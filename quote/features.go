@@ -3,8 +3,6 @@ package quote
 import (
 	"strings"
 	"unicode"
-
-	"github.com/datelinehq/dateline/wordnet"
 )
 
 // Feature templates; each feature is the hash of its template and values.
@@ -72,6 +70,9 @@ const (
 	rFirstAfter
 	rCueClass
 	rNextClause
+	tClu4 // cluster prefixes, cue labeller and role labeller
+	tClu8
+	tClu12
 )
 
 func h(s string) uint64 {
@@ -103,12 +104,13 @@ type tokenInfo struct {
 	noun         uint8    // WordNet class of the commonest noun sense
 	sentEnd      bool     // . ! ? ending a sentence
 	comma        bool
-	word         int32 // number of the token's lower-case word in the text, in order of first use
+	word         int32     // number of the token's lower-case word in the text, in order of first use
+	clu          [3]uint64 // the word's cluster prefixes (lexicon.clusterKeys)
 }
 
 var boundary = h("<B>")
 
-func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
+func (v *view) infos(lx *lexicon) []tokenInfo {
 	out := make([]tokenInfo, len(v.toks))
 	// What depends on the word alone is worked out once per distinct word:
 	// an article repeats most of its words.
@@ -118,7 +120,7 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 		if first, ok := seen[lw]; ok {
 			t = out[first]
 		} else {
-			wc := wn.Of(lw)
+			wc := lx.words.Of(lw)
 			t = tokenInfo{
 				verb:    wc.Verb,
 				noun:    wc.Noun[0],
@@ -128,6 +130,7 @@ func (v *view) infos(wn *wordnet.Dict) []tokenInfo {
 				sentEnd: lw == "." || lw == "!" || lw == "?",
 				comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
 				word:    int32(len(seen)),
+				clu:     lx.clusterKeys(lw),
 			}
 			seen[lw] = int32(i)
 		}
@@ -283,6 +286,9 @@ func cueWordFeatures(t *tokenInfo, buf []uint64) []uint64 {
 		f1(tStem, t.stem),
 		f1(tSuf, t.suf),
 	)
+	if t.clu[0] != 0 {
+		buf = append(buf, f1(tClu4, t.clu[0]), f1(tClu8, t.clu[1]), f1(tClu12, t.clu[2]))
+	}
 	vc := uint64(t.verb[0])
 	if vc != 0 || t.noun != 0 {
 		buf = append(buf,
@@ -449,6 +455,8 @@ func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue
 		f3(rFirstAfter, side, b2u(i == c1 || i == c0-1), w),
 		f3(rCueClass, side, db, cueClass(info, c1)),
 		f3(rNextClause, side, info[i].class, clauseAt(v, info, c, i+1)),
+		f3(tClu8, side, info[i].clu[1], st),
+		f3(tClu12, side, info[i].clu[2], db),
 	)
 }
 

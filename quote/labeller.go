@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/datelinehq/dateline/wordnet"
 )
 
 // Labels of the cue pass and of the role pass (BIO).
@@ -37,10 +35,10 @@ var (
 // that cue.
 type Model struct {
 	cue, role *linear
-	bounds    *linear       // redraws the edges of each cue found; nil: keep them
-	edges     *linear       // redraws the edges of each content found in one piece
-	sources   *linear       // redraws the edges of each source
-	words     *wordnet.Dict // word classes for features
+	bounds    *linear  // redraws the edges of each cue found; nil: keep them
+	edges     *linear  // redraws the edges of each content found in one piece
+	sources   *linear  // redraws the edges of each source
+	lex       *lexicon // word classes and clusters for features
 }
 
 // rel is a relation over token indices: each span is a list of [a, b)
@@ -221,7 +219,7 @@ func (m *Model) relations(v *view) []rel { return m.relationsOf(v, nil) }
 // relationsOf labels the whole view; with gold cues (code-point pieces,
 // for evaluation) it takes those instead of finding its own.
 func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
-	info := v.infos(m.words)
+	info := v.infos(m.lex)
 	var s scratch
 	var ends []int
 	var out []rel

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
+	"github.com/datelinehq/dateline/wordcluster"
 	"io"
 	"math"
 	"slices"
@@ -522,12 +523,16 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 }
 
 // gzipped wraps the model writers and readers.
-func writeGzip(w io.Writer, ms ...*linear) error {
+// writeGzip stores the linear models, then the word clusters.
+func writeGzip(w io.Writer, clusters map[string]wordcluster.Path, ms ...*linear) error {
 	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
 	for _, m := range ms {
 		if err := m.write(zw); err != nil {
 			return fmt.Errorf("write model: %w", err)
 		}
+	}
+	if err := writeClusters(zw, clusters); err != nil {
+		return fmt.Errorf("write model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("write model: %w", err)
@@ -535,19 +540,24 @@ func writeGzip(w io.Writer, ms ...*linear) error {
 	return nil
 }
 
-func readGzip(r io.Reader, n int) ([]*linear, error) {
+// readGzip reads n linear models and the word clusters.
+func readGzip(r io.Reader, n int) ([]*linear, map[string]wordcluster.Path, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
+		return nil, nil, fmt.Errorf("read model: %w", err)
 	}
 	br := bufio.NewReader(zr)
 	var ms []*linear
 	for i := 0; i < n; i++ {
 		m, err := readLinear(br)
 		if err != nil {
-			return nil, fmt.Errorf("read model: %w", err)
+			return nil, nil, fmt.Errorf("read model: %w", err)
 		}
 		ms = append(ms, m)
 	}
-	return ms, nil
+	clusters, err := readClusters(br)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read model: %w", err)
+	}
+	return ms, clusters, nil
 }

@@ -21,7 +21,7 @@ func Load() (*Model, error) {
 
 // ReadModel reads a model written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	ms, err := readGzip(r, 5)
+	ms, clusters, err := readGzip(r, 5)
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
@@ -29,10 +29,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
-	return &Model{cue: ms[0], role: ms[1], bounds: ms[2], edges: ms[3], sources: ms[4], words: words}, nil
+	return &Model{cue: ms[0], role: ms[1], bounds: ms[2], edges: ms[3], sources: ms[4], lex: &lexicon{words: words, clusters: clusters}}, nil
 }
 
 // WriteModel stores the model, gzipped.
 func (m *Model) WriteModel(w io.Writer) error {
-	return writeGzip(w, m.cue, m.role, m.bounds, m.edges, m.sources)
+	return writeGzip(w, m.lex.clusters, m.cue, m.role, m.bounds, m.edges, m.sources)
 }

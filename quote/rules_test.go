@@ -337,7 +337,7 @@ func TestTrimObject(t *testing.T) {
 		{"The firm called the charges unsubstantiated and fabricated by former employees.", "called", "the charges unsubstantiated and fabricated by former employees", "the charges unsubstantiated and fabricated by former employees"},
 	} {
 		text, v := viewOf(c.text)
-		got := trimObject(v, v.infos(m.words), []rel{{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}})
+		got := trimObject(v, v.infos(m.lex), []rel{{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}})
 		if s := txt(text, v.pieces(got[0].content)); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
@@ -483,7 +483,7 @@ func TestSeemTo(t *testing.T) {
 	} {
 		text, v := viewOf(c.text)
 		r := rel{cue: tokensOf(t, v, c.cue, 0), content: [][2]int{tokensOf(t, v, c.subject, 0), tokensOf(t, v, c.rest, 0)}}
-		got := seemTo(v, v.infos(m.words), []rel{r})[0]
+		got := seemTo(v, v.infos(m.lex), []rel{r})[0]
 		cue, src, cont := txt(text, v.pieces([][2]int{got.cue})), txt(text, v.pieces(got.source)), txt(text, v.pieces(got.content))
 		if cue != c.wantCue || src != c.wantSource || cont != c.wantContent {
 			t.Errorf("%q: cue %q source %q content %q, want %q, %q, %q", c.text, cue, src, cont, c.wantCue, c.wantSource, c.wantContent)

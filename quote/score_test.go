@@ -51,7 +51,7 @@ func TestCrossValidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs = docs[:30]
-	sc, err := CrossValidate(docs, 3, 2, nil)
+	sc, err := CrossValidate(docs, 3, 2, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestCrossValidate(t *testing.T) {
 		t.Error("no content found by the fold models")
 	}
 	for _, k := range []int{0, 1, len(docs) + 1} {
-		if _, err := CrossValidate(docs, k, 2, nil); err == nil {
+		if _, err := CrossValidate(docs, k, 2, nil, nil); err == nil {
 			t.Errorf("%d folds: no error", k)
 		}
 	}

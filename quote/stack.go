@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sync"
-
-	"github.com/datelinehq/dateline/wordnet"
 )
 
 // The content and source rankers (edges.go, sources.go) correct the role
@@ -43,7 +41,7 @@ type docExamples struct {
 // trainSpans trains the content and source rankers by stacking, with
 // labellers trained for epochs on each fold's complement, the folds side
 // by side.
-func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) (contents, sources *linear) {
+func trainSpans(lex *lexicon, views []*view, train []Doc, epochs int, log *slog.Logger) (contents, sources *linear) {
 	byFold := make([][]docExamples, folds)
 	var wg sync.WaitGroup
 	for f := range folds {
@@ -59,7 +57,7 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 				}
 			}
 			fv := own(views)
-			m := taggers(words, fv, train, rest, epochs, 1)
+			m := taggers(lex, fv, train, rest, epochs, 1)
 			for _, k := range held {
 				byFold[f] = append(byFold[f], m.examples(fv[k], k, train[k].Relations))
 			}
@@ -79,7 +77,7 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 		for _, e := range ex {
 			v := views[e.doc]
 			v.cueAt = e.cueAt
-			info := v.infos(words)
+			info := v.infos(lex)
 			for _, c := range e.contents {
 				learnSpan(contentKind{}, et, v, info, v.unitContext(info, c.win), c.win, c.cue, c.span, c.gold, &s)
 			}
@@ -95,7 +93,7 @@ func trainSpans(words *wordnet.Dict, views []*view, train []Doc, epochs int, log
 // examples labels one held-out document with a fold's labellers and
 // pairs what they found with gold.
 func (m *Model) examples(v *view, doc int, rels []Relation) docExamples {
-	info := v.infos(m.words)
+	info := v.infos(m.lex)
 	var s scratch
 	found, foundUnit := m.cues(v, info, &s) // marks the cues found, as when labelling
 	e := docExamples{doc: doc, cueAt: v.cueAt}

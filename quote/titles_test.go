@@ -13,8 +13,8 @@ func TestDropTitles(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{`"We will keep the plant open through the winter," Hartley said on NBC's "Meet the Press."`,
 			`"We will keep the plant open through the winter,"`},
-		{`“The talks went well,” Okafor told reporters on “Morning Edition.” “We expect a deal by Friday.”`,
-			`“The talks went well,” | “We expect a deal by Friday.”`},
+		{`“The talks went well,” Okafor told reporters on “Morning Edition.”`,
+			`“The talks went well,”`},
 		{`In an interview on “Meet the Press,” Hartley said the plant would stay open through the winter.`,
 			`the plant would stay open through the winter`},
 		// A quotation in lower case after "on" is speech.
@@ -29,5 +29,15 @@ func TestDropTitles(t *testing.T) {
 		if got := pieceText(c.text, rs[0].Content); got != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, got, c.want)
 		}
+	}
+	// A content that runs from a title into speech keeps the speech.
+	text := `“The talks went well,” Okafor told reporters on “Morning Edition.” “We expect a deal by Friday.”`
+	_, v := viewOf(text)
+	cue := tokensOf(t, v, "told", 0)
+	first := tokensOf(t, v, "“The talks went well,”", 0)
+	rest := tokensOf(t, v, "“Morning Edition.” “We expect a deal by Friday.”", 0)
+	got := dropTitles(v, []rel{{cue: cue, content: [][2]int{first, rest}}})
+	if s := pieceText(text, v.pieces(got[0].content)); s != `“The talks went well,” | “We expect a deal by Friday.”` {
+		t.Errorf("%q: content %q, want the speech after the title kept", text, s)
 	}
 }

@@ -17,7 +17,10 @@ import (
 type TrainOptions struct {
 	Train, Dev string // PolNeAR split directories; Dev, if set, is scored at the end
 	Epochs     int    // passes over the training set (default 14; dev scores level off from 12 to 16)
-	Logger     *slog.Logger
+	// Text is unlabeled news text, a token slice per line, whose word
+	// clusters the features read (see lexicon); nil: none.
+	Text   [][]string
+	Logger *slog.Logger
 }
 
 // defaultEpochs is the perceptrons' passes over the training set when
@@ -59,7 +62,9 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("train quotes: %w", err)
 	}
-	m := trainDocs(words, train, opt.Epochs, log)
+	lex := &lexicon{words: words, clusters: learnClusters(opt.Text)}
+	log.Info("word clusters learnt", "words", len(lex.clusters))
+	m := trainDocs(lex, train, opt.Epochs, log)
 	if len(dev) == 0 {
 		return m, nil, nil
 	}
@@ -67,23 +72,24 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 }
 
 // trainDocs learns a Model from annotated documents.
-func trainDocs(words *wordnet.Dict, train []Doc, epochs int, log *slog.Logger) *Model {
+func trainDocs(lex *lexicon, train []Doc, epochs int, log *slog.Logger) *Model {
 	views := newViews(train)
-	m := bag(words, views, train, epochs, log)
-	m.edges, m.sources = trainSpans(words, views, train, epochs, log)
+	m := bag(lex, views, train, epochs, log)
+	m.edges, m.sources = trainSpans(lex, views, train, epochs, log)
 	// Rows whose weights are all small are dropped from the labellers: it
 	// halves the model, speeds decoding and moves the dev scores by a
 	// tenth of a point. The rankers' weights are small throughout.
 	const eps = 1
-	return &Model{cue: prune(m.cue, eps), role: prune(m.role, eps), bounds: m.bounds, edges: m.edges, sources: m.sources, words: words}
+	return &Model{cue: prune(m.cue, eps), role: prune(m.role, eps), bounds: m.bounds, edges: m.edges, sources: m.sources, lex: lex}
 }
 
 // CrossValidate scores the training recipe by k-fold cross-validation
 // over docs: article i is held out in fold i mod k, a model is trained
 // on the other folds and scored on it, and the scores are summed. Over
 // PolNeAR train it measures on ten times as many articles as dev does,
-// so rules and features can be judged on more than dev's noise.
-func CrossValidate(docs []Doc, k, epochs int, log *slog.Logger) (*Score, error) {
+// so rules and features can be judged on more than dev's noise. The word
+// clusters are learnt once, from text (nil: none), as Train does.
+func CrossValidate(docs []Doc, k, epochs int, text [][]string, log *slog.Logger) (*Score, error) {
 	if k < 2 || k > len(docs) {
 		return nil, fmt.Errorf("cross-validate quotes: %d folds for %d articles", k, len(docs))
 	}
@@ -95,6 +101,7 @@ func CrossValidate(docs []Doc, k, epochs int, log *slog.Logger) (*Score, error) 
 	if err != nil {
 		return nil, fmt.Errorf("cross-validate quotes: %w", err)
 	}
+	lex := &lexicon{words: words, clusters: learnClusters(text)}
 	var total Score
 	for f := range k {
 		var train, held []Doc
@@ -107,7 +114,7 @@ func CrossValidate(docs []Doc, k, epochs int, log *slog.Logger) (*Score, error) 
 		}
 		// Scored as stored, its weights rounded, like a shipped model.
 		var buf bytes.Buffer
-		if err := trainDocs(words, train, epochs, log).WriteModel(&buf); err != nil {
+		if err := trainDocs(lex, train, epochs, log).WriteModel(&buf); err != nil {
 			return nil, fmt.Errorf("cross-validate quotes: %w", err)
 		}
 		m, err := ReadModel(&buf)
@@ -143,17 +150,17 @@ func own(views []*view) []*view {
 
 // taggers trains the cue and role labellers, and the cue ranker beside
 // them, on the documents docs, visiting them in an order drawn from seed.
-func taggers(words *wordnet.Dict, views []*view, train []Doc, docs []int, epochs int, seed uint64) *Model {
+func taggers(lex *lexicon, views []*view, train []Doc, docs []int, epochs int, seed uint64) *Model {
 	cue, role, bounds := newTrainer(cueCont), newTrainer(roleCont), newTrainer([]int{-1})
 	rng := rand.New(rand.NewPCG(seed, 2))
 	order := append([]int(nil), docs...)
 	for range epochs {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
-			learnDoc(cue, role, bounds, words, views[k], train[k].Relations)
+			learnDoc(cue, role, bounds, lex, views[k], train[k].Relations)
 		}
 	}
-	return &Model{cue: cue.average(0), role: role.average(0), bounds: bounds.average(0), words: words}
+	return &Model{cue: cue.average(0), role: role.average(0), bounds: bounds.average(0), lex: lex}
 }
 
 // bag trains the labellers once per seed, each visiting the documents in
@@ -161,7 +168,7 @@ func taggers(words *wordnet.Dict, views []*view, train []Doc, docs []int, epochs
 // a few perceptrons varies less with the order of the documents than any
 // one of them does (on dev, direct-quote speaker accuracy moved by up to
 // 1.6 points from one order to another).
-func bag(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.Logger) *Model {
+func bag(lex *lexicon, views []*view, train []Doc, epochs int, log *slog.Logger) *Model {
 	all := make([]int, len(train))
 	for i := range all {
 		all[i] = i
@@ -172,7 +179,7 @@ func bag(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			models[k] = taggers(words, own(views), train, all, epochs, uint64(k+1))
+			models[k] = taggers(lex, own(views), train, all, epochs, uint64(k+1))
 		}()
 	}
 	wg.Wait()
@@ -181,7 +188,7 @@ func bag(words *wordnet.Dict, views []*view, train []Doc, epochs int, log *slog.
 	for _, m := range models {
 		cue, role, bounds = append(cue, m.cue), append(role, m.role), append(bounds, m.bounds)
 	}
-	return &Model{cue: mean(cue), role: mean(role), bounds: mean(bounds), words: words}
+	return &Model{cue: mean(cue), role: mean(role), bounds: mean(bounds), lex: lex}
 }
 
 // mean averages linear models of the same labels.
@@ -259,8 +266,8 @@ func (v *view) toRelations(rels []rel) []Relation {
 }
 
 // learnDoc runs the perceptron over one training document.
-func learnDoc(cue, role, bounds *trainer, words *wordnet.Dict, v *view, rels []Relation) {
-	info := v.infos(words)
+func learnDoc(cue, role, bounds *trainer, lex *lexicon, v *view, rels []Relation) {
+	info := v.infos(lex)
 	n := len(v.toks)
 	cueTag := make([]int, n)
 	for _, r := range rels {
@@ -270,7 +277,7 @@ func learnDoc(cue, role, bounds *trainer, words *wordnet.Dict, v *view, rels []R
 	}
 	var s scratch
 	var ends []int
-	m := &Model{cue: cue.m, role: role.m, words: words}
+	m := &Model{cue: cue.m, role: role.m, lex: lex}
 	unitOf := v.unitOf()
 	v.cueAt = make([]bool, n)
 	for i, t := range cueTag {

@@ -44,7 +44,7 @@ func TestEvalQuotesFolds(t *testing.T) {
 		}
 	}
 	var out, errOut bytes.Buffer
-	if code := run(context.Background(), env{stdout: &out, stderr: &errOut}, []string{"eval", "quotes", "--folds", "3", "--dir", dir}); code != 0 {
+	if code := run(context.Background(), env{stdout: &out, stderr: &errOut}, []string{"eval", "quotes", "--folds", "3", "--clusters=false", "--dir", dir}); code != 0 {
 		t.Fatalf("exit code %d: %s", code, errOut.String())
 	}
 	if !strings.Contains(out.String(), "3-fold cross-validation") || !strings.Contains(out.String(), "6 documents") {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/datelinehq/dateline/internal/corpus"
+	"github.com/datelinehq/dateline/ner"
 	"github.com/datelinehq/dateline/quote"
 )
 
@@ -32,6 +33,11 @@ func runTrainQuotes(ctx context.Context, e env, args []string) error {
 	opt.Dev = filepath.Join(*dir, "quotes", "polnear", "dev")
 	opt.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
 	start := time.Now()
+	text, err := ner.NewsText(*dir)
+	if err != nil {
+		return err
+	}
+	opt.Text = text
 	m, dev, err := quote.Train(opt)
 	if err != nil {
 		return err

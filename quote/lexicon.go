@@ -1,0 +1,112 @@
+package quote
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/datelinehq/dateline/wordcluster"
+	"github.com/datelinehq/dateline/wordnet"
+)
+
+// lexicon is what the features know of a word beyond its spelling: its
+// WordNet classes and its Brown cluster. Clusters learnt from news text
+// group words the training split seldom shows with the words it does
+// ("rebuked" with "criticized"); cross-validated on train they make
+// fewer false cues and contents (content F1 +0.15 to +0.5 over three
+// pairs of seeds, source +0.3 to +0.5).
+type lexicon struct {
+	words    *wordnet.Dict
+	clusters map[string]wordcluster.Path // lower-case word → path; nil: none
+}
+
+// Clusters are learnt over lower-case words.
+const (
+	nClusters       = 256
+	clusterMinCount = 3
+)
+
+// learnClusters clusters the lower-case words of text, nil for no text.
+func learnClusters(text [][]string) map[string]wordcluster.Path {
+	if len(text) == 0 {
+		return nil
+	}
+	lower := make([][]string, len(text))
+	for i, s := range text {
+		lower[i] = make([]string, len(s))
+		for j, w := range s {
+			lower[i][j] = strings.ToLower(w)
+		}
+	}
+	return wordcluster.Brown(lower, nClusters, clusterMinCount)
+}
+
+// clusterKeys are the hashed prefixes of 4, 8 and 12 bits of a word's
+// cluster, all zero for a word with none.
+func (lx *lexicon) clusterKeys(lw string) [3]uint64 {
+	p, ok := lx.clusters[lw]
+	if !ok {
+		return [3]uint64{}
+	}
+	var out [3]uint64
+	for i, k := range []int{4, 8, 12} {
+		b, n := p.Prefix(k)
+		out[i] = mix(b, uint64(n)) + 1
+	}
+	return out
+}
+
+// writeClusters stores the clusters, words in byte order.
+func writeClusters(w io.Writer, clusters map[string]wordcluster.Path) error {
+	bw := bufio.NewWriter(w)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	put(uint64(len(clusters)))
+	for _, word := range slices.Sorted(maps.Keys(clusters)) {
+		p := clusters[word]
+		put(uint64(len(word)))
+		bw.WriteString(word)
+		put(uint64(p.N))
+		put(p.Bits)
+	}
+	return bw.Flush()
+}
+
+// readClusters reads what writeClusters stored.
+func readClusters(r *bufio.Reader) (map[string]wordcluster.Path, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, fmt.Errorf("read clusters: %w", err)
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	if n > 1<<22 {
+		return nil, fmt.Errorf("read clusters: %d words", n)
+	}
+	out := make(map[string]wordcluster.Path, n)
+	for range n {
+		l, err := binary.ReadUvarint(r)
+		if err != nil || l > 1<<10 {
+			return nil, fmt.Errorf("read clusters: bad word length")
+		}
+		word := make([]byte, l)
+		if _, err := io.ReadFull(r, word); err != nil {
+			return nil, fmt.Errorf("read clusters: %w", err)
+		}
+		depth, err := binary.ReadUvarint(r)
+		if err != nil || depth > 63 {
+			return nil, fmt.Errorf("read clusters: bad path length")
+		}
+		bits, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, fmt.Errorf("read clusters: %w", err)
+		}
+		out[string(word)] = wordcluster.Path{Bits: bits, N: uint8(depth)}
+	}
+	return out, nil
+}
