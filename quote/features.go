@@ -70,7 +70,11 @@ const (
 	rFirstAfter
 	rCueClass
 	rNextClause
-	tClu4 // cluster prefixes, cue labeller and role labeller
+	// A word's cluster prefixes (lexicon.go): of 4, 8 and 12 bits for the
+	// cue labeller; of 8 and 12 bits, beside the token's state and its
+	// distance to the cue, for the role labeller (there with three values,
+	// so the hashes differ).
+	tClu4
 	tClu8
 	tClu12
 )
