@@ -5,11 +5,12 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
-	"github.com/datelinehq/dateline/wordcluster"
 	"io"
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/datelinehq/dateline/wordcluster"
 )
 
 // linear is a linear-chain model over a few BIO labels: one weight per
@@ -522,7 +523,6 @@ func readLinear(r *bufio.Reader) (*linear, error) {
 	return m, err
 }
 
-// gzipped wraps the model writers and readers.
 // writeGzip stores the linear models, then the word clusters.
 func writeGzip(w io.Writer, clusters map[string]wordcluster.Path, ms ...*linear) error {
 	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
