@@ -6,7 +6,9 @@
 package analyze
 
 import (
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/datelinehq/dateline"
 	"github.com/datelinehq/dateline/entity"
@@ -30,21 +32,25 @@ type Models struct {
 	Stages []Stage
 }
 
-// Load loads the shipped ner model and gazetteer (about half a second).
+// Load loads the shipped ner model, gazetteer and quote model. They load
+// side by side, since a one-page run spends most of its time here.
 func Load() (*Models, error) {
-	t, err := ner.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load analysis models: %w", err)
-	}
-	g, err := gazetteer.Load()
-	if err != nil {
+	var (
+		wg         sync.WaitGroup
+		t          *ner.Tagger
+		g          *gazetteer.Gazetteer
+		q          *quote.Model
+		tErr, gErr error
+		qErr       error
+	)
+	wg.Go(func() { t, tErr = ner.Load() })
+	wg.Go(func() { g, gErr = gazetteer.Load() })
+	wg.Go(func() { q, qErr = quote.Load() })
+	wg.Wait()
+	if err := errors.Join(tErr, gErr, qErr); err != nil {
 		return nil, fmt.Errorf("load analysis models: %w", err)
 	}
 	// Issue #4: quotes, attributions and events run as a stage.
-	q, err := quote.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load analysis models: %w", err)
-	}
 	return &Models{Models: entity.Models{Tagger: t, Places: g}, Stages: []Stage{quoteStage(q)}}, nil
 }
 

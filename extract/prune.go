@@ -41,7 +41,12 @@ func measure(n *html.Node, st map[*html.Node]*nodeStats, inLink bool) nodeStats 
 			}
 		}
 	}
-	st[n] = &s
+	if p := st[n]; p != nil {
+		*p = s // measured again after pruning: the entry is reused
+	} else {
+		p := s
+		st[n] = &p
+	}
 	return s
 }
 

@@ -82,6 +82,7 @@ type tokInfo struct {
 	headline     bool // in a sentence in capitals or title case
 	lowerString  string
 	word         int32 // number of the token's word and flags in its document (docInfo)
+	known        int32 // 1 + the word's index in knownWords; 0: not known
 }
 
 // sentInfo is one sentence ready for feature extraction.
@@ -93,7 +94,7 @@ type sentInfo struct {
 // facts and the document-level casing evidence. The tokens of all
 // sentences share one array, and the scratch of the gazetteer matches is
 // reused from sentence to sentence: an article has hundreds of sentences.
-func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
+func (lx *lexicon) docInfo(doc [][]string, kw *knownWords) []sentInfo {
 	out := make([]sentInfo, len(doc))
 	n, longest := 0, 0
 	for _, sent := range doc {
@@ -127,7 +128,11 @@ func (lx *lexicon) docInfo(doc [][]string) []sentInfo {
 				// token's own sentence.
 				*t = *words[id]
 			} else {
-				lx.tokenInfo(t, w, i, caps, headline)
+				if k, ok := kw.info(w); ok && i > 0 && !headline {
+					*t = *k
+				} else {
+					lx.tokenInfo(t, w, i, caps, headline)
+				}
 				t.word = int32(len(words))
 				seen[k] = t.word
 				words = append(words, t)
@@ -333,6 +338,19 @@ func localFeatures(toks []tokInfo, i int, buf []uint64) []uint64 {
 // not on its neighbours: the same for every token of one word number in
 // a document.
 func wordFeatures(t *tokInfo, buf []uint64) []uint64 {
+	return append(spellingFeatures(t, buf), caseDocFeature(t))
+}
+
+// caseDocFeature is the one word feature that reads the rest of the
+// document: how the word is cased elsewhere in it.
+func caseDocFeature(t *tokInfo) uint64 {
+	return key3(tCaseDoc, uint64(t.cs), uint64(t.docCase), boolBit(t.firstInSent || t.capsSentence))
+}
+
+// spellingFeatures are the word features but caseDocFeature: those that
+// the word, its place and its sentence's casing decide alone, which is
+// why a known word's may be summed once for all documents (knownWords).
+func spellingFeatures(t *tokInfo, buf []uint64) []uint64 {
 	caps := boolBit(t.capsSentence)
 	buf = append(buf,
 		key1(tBias, 0),
@@ -342,7 +360,6 @@ func wordFeatures(t *tokInfo, buf []uint64) []uint64 {
 		key1(tShape, t.shape),
 		key1(tShort, t.short),
 		key2(tCaseDom, uint64(t.cs), uint64(t.dom)),
-		key3(tCaseDoc, uint64(t.cs), uint64(t.docCase), boolBit(t.firstInSent || t.capsSentence)),
 		key2(tCapsSent, caps, uint64(t.cs)),
 		key3(tLength, uint64(t.length), uint64(t.cs), caps),
 		key3(tWordCase, t.lw, uint64(t.cs), caps),

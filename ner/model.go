@@ -173,6 +173,7 @@ func ReadModel(r io.Reader) (*Tagger, error) {
 	if t.first == nil {
 		return nil, fmt.Errorf("%w: no weights", ErrBadModel)
 	}
+	t.known = newKnownWords(t.lx, [2]*weights{t.first, t.second})
 	return t, nil
 }
 

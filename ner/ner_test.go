@@ -217,7 +217,7 @@ func tinyTagger(t *testing.T) *Tagger {
 	}
 	infos := make([][]sentInfo, len(docs))
 	for d := range docs {
-		infos[d] = lx.docInfo(docs[d].tokens)
+		infos[d] = lx.docInfo(docs[d].tokens, nil)
 	}
 	m := trainPass(docs, infos, nil, func(int) bool { return true }, TrainOptions{Epochs: 10, Seed: 1})
 	m.prune()

@@ -6,6 +6,7 @@ type Tagger struct {
 	lx     *lexicon
 	first  *weights // local and document-casing features
 	second *weights // plus the first pass's labels across the document; may be nil
+	known  *knownWords
 }
 
 // Tag returns the IOB1 tags (as in the CoNLL-2003 files: "I-PER", "O",
@@ -28,11 +29,11 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 
 // labelDocument returns the BILOU labels of a document.
 func (t *Tagger) labelDocument(doc [][]string) [][]int {
-	si := t.lx.docInfo(doc)
+	si := t.lx.docInfo(doc, t.known)
 	local := newLocalKeys(si)
-	labels := decodeDocument(si, t.first, nil, local)
+	labels := decodeDocument(si, t.first, nil, local, t.known.passSums(0))
 	if t.second != nil {
-		labels = decodeDocument(si, t.second, newPass2(si, labels), local)
+		labels = decodeDocument(si, t.second, newPass2(si, labels), local, t.known.passSums(1))
 	}
 	return labels
 }
@@ -41,8 +42,9 @@ func (t *Tagger) labelDocument(doc [][]string) [][]int {
 // passes: the word features of each word number (tokInfo.word), and the
 // context features of each token, end to end.
 type localKeys struct {
-	words keyList // by word number
+	words keyList // by word number; a known word's holds its caseDocFeature only
 	ctx   keyList // by the token's number in the document
+	known []int32 // by word number: tokInfo.known
 }
 
 // keyList is lists of keys end to end: list j is keys[ends[j-1]:ends[j]].
@@ -72,8 +74,13 @@ func newLocalKeys(si []sentInfo) *localKeys {
 		for i := range toks {
 			// Word numbers are handed out in order of first appearance.
 			if int(toks[i].word) == len(lk.words.ends) {
-				lk.words.keys = wordFeatures(&toks[i], lk.words.keys)
+				if toks[i].known != 0 {
+					lk.words.keys = append(lk.words.keys, caseDocFeature(&toks[i]))
+				} else {
+					lk.words.keys = wordFeatures(&toks[i], lk.words.keys)
+				}
 				lk.words.end()
+				lk.known = append(lk.known, toks[i].known)
 			}
 			lk.ctx.keys = contextFeatures(toks, i, lk.ctx.keys)
 			lk.ctx.end()
@@ -84,8 +91,10 @@ func newLocalKeys(si []sentInfo) *localKeys {
 
 // decodeDocument labels each sentence with the model m. local holds the
 // tokens' local features; nil: work them out here. The weights of a
-// word's word features are summed once per document and pass.
-func decodeDocument(si []sentInfo, m *weights, p2 *pass2, local *localKeys) [][]int {
+// word's word features are summed once per document and pass, and those
+// of a known word's spelling features are in known, by its index in
+// knownWords.
+func decodeDocument(si []sentInfo, m *weights, p2 *pass2, local *localKeys, known [][numLabels]int32) [][]int {
 	L := numLabels
 	out := make([][]int, len(si))
 	var em []float32
@@ -95,6 +104,9 @@ func decodeDocument(si []sentInfo, m *weights, p2 *pass2, local *localKeys) [][]
 	if local != nil {
 		wordSums = make([][numLabels]int32, len(local.words.ends))
 		for w := range wordSums {
+			if id := local.known[w]; id != 0 {
+				wordSums[w] = known[id-1]
+			}
 			m.sum(local.words.of(w), &wordSums[w])
 		}
 	}

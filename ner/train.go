@@ -152,7 +152,7 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 	infos := make([][]sentInfo, len(docs))
 	for d, doc := range docs {
 		lx := &lexicon{clusters: data.clusters, forms: data.forms, titles: data.titles, gaz: [nGaz]*gazetteer{gazTrain: foldGaz[foldOf(d)], gazAux: data.aux}}
-		infos[d] = lx.docInfo(doc.tokens)
+		infos[d] = lx.docInfo(doc.tokens, nil)
 	}
 	all := func(int) bool { return true }
 	t := &Tagger{
@@ -167,7 +167,7 @@ func fit(data *trainingData, opt TrainOptions) *Tagger {
 			m := trainPass(docs, infos, nil, func(d int) bool { return foldOf(d) != f }, opt)
 			for d := range docs {
 				if foldOf(d) == f {
-					p2[d] = newPass2(infos[d], decodeDocument(infos[d], m, nil, nil))
+					p2[d] = newPass2(infos[d], decodeDocument(infos[d], m, nil, nil, nil))
 				}
 			}
 			log.Info("jackknife fold", "fold", f)

@@ -110,6 +110,7 @@ type tokenInfo struct {
 	comma        bool
 	word         int32     // number of the token's lower-case word in the text, in order of first use
 	clu          [3]uint64 // the word's cluster prefixes (lexicon.clusterKeys)
+	lex          int32     // 1 + the word's number in lexicon.known; 0: not there
 }
 
 var boundary = h("<B>")
@@ -124,18 +125,8 @@ func (v *view) infos(lx *lexicon) []tokenInfo {
 		if first, ok := seen[lw]; ok {
 			t = out[first]
 		} else {
-			wc := lx.words.Of(lw)
-			t = tokenInfo{
-				verb:    wc.Verb,
-				noun:    wc.Noun[0],
-				w:       h(lw),
-				stem:    h(stem(lw)),
-				suf:     h(suffix(lw, 3)),
-				sentEnd: lw == "." || lw == "!" || lw == "?",
-				comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
-				word:    int32(len(seen)),
-				clu:     lx.clusterKeys(lw),
-			}
+			t = lx.wordInfo(lw)
+			t.word = int32(len(seen))
 			seen[lw] = int32(i)
 		}
 		t.shape = shape(v.toks[i].Text)

@@ -39,6 +39,7 @@ type Model struct {
 	edges     *linear  // redraws the edges of each content found in one piece
 	sources   *linear  // redraws the edges of each source
 	lex       *lexicon // word classes and clusters for features
+	cueWords  []sums   // by lexicon word, of a read model (sumCueWords)
 }
 
 // rel is a relation over token indices: each span is a list of [a, b)
@@ -124,14 +125,31 @@ func (m *Model) cueWordSums(info []tokenInfo) []sums {
 	var out []sums
 	var buf []uint64
 	for i := range info {
-		if int(info[i].word) == len(out) {
-			var sum sums
-			buf = cueWordFeatures(&info[i], buf[:0])
-			m.cue.add(buf, &sum)
-			out = append(out, sum)
+		if int(info[i].word) != len(out) {
+			continue
 		}
+		if id := info[i].lex; id != 0 && m.cueWords != nil {
+			out = append(out, m.cueWords[id-1])
+			continue
+		}
+		var sum sums
+		buf = cueWordFeatures(&info[i], buf[:0])
+		m.cue.add(buf, &sum)
+		out = append(out, sum)
 	}
 	return out
+}
+
+// sumCueWords fills m.cueWords, the cue labeller's sums of the word
+// features of each lexicon word: summed once at loading, they spare each
+// article a dozen table reads for most of its words.
+func (m *Model) sumCueWords() {
+	m.cueWords = make([]sums, len(m.lex.known))
+	var buf []uint64
+	for id := range m.lex.known {
+		buf = cueWordFeatures(&m.lex.known[id], buf[:0])
+		m.cue.add(buf, &m.cueWords[id])
+	}
 }
 
 // rescueBias is added to the cue labels' scores of a unit where the

@@ -22,6 +22,48 @@ import (
 type lexicon struct {
 	words    *wordnet.Dict
 	clusters map[string]wordcluster.Path // lower-case word → path; nil: none
+	ids      map[string]int32            // clustered word → its place in known
+	known    []tokenInfo                 // wordInfo of each clustered word
+}
+
+// newLexicon returns the lexicon of words and clusters with the word
+// information of every clustered word worked out up front: these are the
+// words that recur across articles, and one lookup then replaces the
+// WordNet, cluster and hashing work of each article's first use. Their
+// numbers (tokenInfo.lex) let a model keep more per word (Model.cueWords).
+func newLexicon(words *wordnet.Dict, clusters map[string]wordcluster.Path) *lexicon {
+	lx := &lexicon{words: words, clusters: clusters, ids: make(map[string]int32, len(clusters))}
+	for _, w := range slices.Sorted(maps.Keys(clusters)) {
+		t := lx.resolve(w)
+		t.lex = int32(len(lx.known)) + 1
+		lx.ids[w] = t.lex - 1
+		lx.known = append(lx.known, t)
+	}
+	return lx
+}
+
+// wordInfo is the part of a token's tokenInfo that depends on its
+// lower-case word alone.
+func (lx *lexicon) wordInfo(lw string) tokenInfo {
+	if id, ok := lx.ids[lw]; ok {
+		return lx.known[id]
+	}
+	return lx.resolve(lw)
+}
+
+// resolve is wordInfo worked out.
+func (lx *lexicon) resolve(lw string) tokenInfo {
+	wc := lx.words.Of(lw)
+	return tokenInfo{
+		verb:    wc.Verb,
+		noun:    wc.Noun[0],
+		w:       h(lw),
+		stem:    h(stem(lw)),
+		suf:     h(suffix(lw, 3)),
+		sentEnd: lw == "." || lw == "!" || lw == "?",
+		comma:   lw == "," || lw == ";" || lw == ":" || lw == "--" || lw == "—",
+		clu:     lx.clusterKeys(lw),
+	}
 }
 
 // Clusters are learnt over lower-case words.

@@ -62,7 +62,7 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("train quotes: %w", err)
 	}
-	lex := &lexicon{words: words, clusters: learnClusters(opt.Text)}
+	lex := newLexicon(words, learnClusters(opt.Text))
 	log.Info("word clusters learnt", "words", len(lex.clusters))
 	m := trainDocs(lex, train, opt.Epochs, log)
 	if len(dev) == 0 {
@@ -101,7 +101,7 @@ func CrossValidate(docs []Doc, k, epochs int, text [][]string, log *slog.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("cross-validate quotes: %w", err)
 	}
-	lex := &lexicon{words: words, clusters: learnClusters(text)}
+	lex := newLexicon(words, learnClusters(text))
 	var total Score
 	for f := range k {
 		var train, held []Doc
