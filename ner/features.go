@@ -128,7 +128,7 @@ func (lx *lexicon) docInfo(doc [][]string, kw *knownWords) []sentInfo {
 				// token's own sentence.
 				*t = *words[id]
 			} else {
-				if k, ok := kw.info(w); ok && i > 0 && !headline {
+				if k := kw.info(w, i, headline); k != nil {
 					*t = *k
 				} else {
 					lx.tokenInfo(t, w, i, caps, headline)

@@ -42,17 +42,18 @@ func newKnownWords(lx *lexicon, passes [2]*weights) *knownWords {
 	return kw
 }
 
-// info returns the stored tokInfo of word w inside a sentence in
-// ordinary case, if w is known. kw may be nil.
-func (kw *knownWords) info(w string) (*tokInfo, bool) {
-	if kw == nil {
-		return nil, false
+// info returns the stored tokInfo of word w, the i-th of its sentence,
+// or nil: it is stored only for known words inside a sentence that is
+// not a headline. kw may be nil.
+func (kw *knownWords) info(w string, i int, headline bool) *tokInfo {
+	if kw == nil || i == 0 || headline {
+		return nil
 	}
 	id, ok := kw.ids[w]
 	if !ok {
-		return nil, false
+		return nil
 	}
-	return &kw.infos[id], true
+	return &kw.infos[id]
 }
 
 // passSums returns pass p's sums by index; kw may be nil.
