@@ -49,7 +49,10 @@ func Split(text string) []Sentence {
 
 // Tokenize splits text into tokens.
 func Tokenize(text string) []Token {
-	var toks []Token
+	// English prose runs about six bytes a token: room for an article
+	// up front spares the copies of growing (a huge text grows as usual,
+	// so that one made of spaces costs no memory).
+	toks := make([]Token, 0, min(len(text)/5+1, 1<<15))
 	runes := []rune(text)
 	src := newSource(text, runes)
 	n := len(runes)
