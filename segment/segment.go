@@ -49,9 +49,10 @@ func Split(text string) []Sentence {
 
 // Tokenize splits text into tokens.
 func Tokenize(text string) []Token {
-	// English prose runs about six bytes a token: room for an article
-	// up front spares the copies of growing (a huge text grows as usual,
-	// so that one made of spaces costs no memory).
+	// English prose runs about six bytes a token, so a fifth of the
+	// bytes makes room for an article's tokens up front and spares the
+	// copies of growing; past 32,768 tokens the slice grows as usual, so
+	// that a huge text of spaces costs no memory.
 	toks := make([]Token, 0, min(len(text)/5+1, 1<<15))
 	runes := []rune(text)
 	src := newSource(text, runes)
