@@ -22,13 +22,21 @@ var (
 
 func readHeader(body *html.Node, h1 *html.Node) header {
 	var h header
+	// A page repeats its class names from element to element: each is
+	// split into words once.
+	kinds := map[string]int{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || junkTags[c.DataAtom] && c.DataAtom != atom.Header && c.DataAtom != atom.Footer {
 				continue
 			}
-			k := classKinds(c)
+			ci := classID(c)
+			k, ok := kinds[ci]
+			if !ok {
+				k = classKinds(ci)
+				kinds[ci] = k
+			}
 			if k&kindComment != 0 {
 				continue
 			}
@@ -52,8 +60,8 @@ const (
 	kindComment
 )
 
-func classKinds(n *html.Node) int {
-	ci := classID(n)
+// classKinds returns the kinds the words of a classID name.
+func classKinds(ci string) int {
 	if ci == "" {
 		return 0
 	}
