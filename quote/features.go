@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Feature templates; each feature is the hash of its template and values.
@@ -184,22 +185,23 @@ func suffix(w string, n int) string {
 // shape is a coarse class: capitalised, lower, upper, digit, punctuation,
 // quotation mark.
 func shape(s string) uint64 {
-	r := []rune(s)
-	switch {
-	case len(r) == 0:
+	if s == "" {
 		return 0
-	case len(r) == 1 && isQuoteMark(r[0]) || s == "``" || s == "''":
+	}
+	r0, size := utf8.DecodeRuneInString(s)
+	switch {
+	case size == len(s) && isQuoteMark(r0) || s == "``" || s == "''":
 		return 1
-	case unicode.IsUpper(r[0]):
-		for _, c := range r[1:] {
+	case unicode.IsUpper(r0):
+		for _, c := range s[size:] {
 			if unicode.IsLower(c) {
 				return 2
 			}
 		}
 		return 3
-	case unicode.IsLower(r[0]):
+	case unicode.IsLower(r0):
 		return 4
-	case unicode.IsDigit(r[0]):
+	case unicode.IsDigit(r0):
 		return 5
 	}
 	return 6

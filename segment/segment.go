@@ -122,6 +122,9 @@ func acronymEnd(runes []rune, i int) int {
 // treebank conventions treat as tokens: 's, 're, 've, 'll, 'd, 'm and n't.
 func appendWord(toks []Token, src *source, i, j int) []Token {
 	w := src.runes[i:j]
+	if !apostropheNearEnd(w) {
+		return append(toks, src.token(i, j))
+	}
 	for _, c := range clitics {
 		k := len(w) - len(c)
 		if k <= 0 || !matchFold(w[k:], c) {
@@ -167,6 +170,18 @@ func (s *source) token(i, j int) Token {
 
 var clitics = [][]rune{[]rune("n't"), []rune("n’t"), []rune("'s"), []rune("’s"), []rune("'re"), []rune("’re"),
 	[]rune("'ve"), []rune("’ve"), []rune("'ll"), []rune("’ll"), []rune("'d"), []rune("’d"), []rune("'m"), []rune("’m")}
+
+// apostropheNearEnd reports an apostrophe second or third from the end
+// of w, where every clitic has its own: most words have none, and are
+// spared the comparisons.
+func apostropheNearEnd(w []rune) bool {
+	for k := max(0, len(w)-3); k < len(w)-1; k++ {
+		if w[k] == '\'' || w[k] == '’' {
+			return true
+		}
+	}
+	return false
+}
 
 func matchFold(a, b []rune) bool {
 	if len(a) != len(b) {
