@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -18,22 +17,30 @@ import (
 // UTF-8: bytes that do not decode become U+FFFD rather than an error, so a
 // page with one bad byte still yields its article.
 func toUTF8(data []byte, contentType string) (string, error) {
+	b, err := utf8Bytes(data, contentType)
+	return string(b), err
+}
+
+// utf8Bytes is toUTF8 as bytes: data itself, less a byte-order mark,
+// when it is valid UTF-8 already, so that a page the parser only reads
+// is not copied first.
+func utf8Bytes(data []byte, contentType string) ([]byte, error) {
 	enc, name := pickEncoding(data, contentType)
 	if enc == nil || name == "utf-8" {
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(data) {
-			return string(data), nil
+			return data, nil
 		}
-		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+		return bytes.ToValidUTF8(data, []byte("\uFFFD")), nil
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("decode %s: %w", name, err)
+		return nil, fmt.Errorf("decode %s: %w", name, err)
 	}
 	if !utf8.Valid(out) {
-		return strings.ToValidUTF8(string(out), "\uFFFD"), nil
+		return bytes.ToValidUTF8(out, []byte("\uFFFD")), nil
 	}
-	return string(out), nil
+	return out, nil
 }
 
 func pickEncoding(data []byte, contentType string) (encoding.Encoding, string) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
@@ -19,11 +20,11 @@ func HTML(data []byte, opts Options) (*dateline.Article, error) {
 	if len(data) > opts.maxBytes() {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), opts.maxBytes())
 	}
-	src, err := toUTF8(data, opts.ContentType)
+	src, err := utf8Bytes(data, opts.ContentType)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := html.Parse(strings.NewReader(src))
+	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
