@@ -22,7 +22,7 @@ import (
 type lexicon struct {
 	words    *wordnet.Dict
 	clusters map[string]wordcluster.Path // lower-case word → path; nil: none
-	ids      map[string]int32            // clustered word → its place in known
+	ids      map[uint64]int32            // h(clustered word) → its place in known
 	known    []tokenInfo                 // wordInfo of each clustered word
 }
 
@@ -32,20 +32,32 @@ type lexicon struct {
 // WordNet, cluster and hashing work of each article's first use. Their
 // numbers (tokenInfo.lex) let a model keep more per word (Model.cueWords).
 func newLexicon(words *wordnet.Dict, clusters map[string]wordcluster.Path) *lexicon {
-	lx := &lexicon{words: words, clusters: clusters, ids: make(map[string]int32, len(clusters))}
+	lx := &lexicon{words: words, clusters: clusters, ids: make(map[uint64]int32, len(clusters))}
+	clash := map[uint64]bool{}
 	for _, w := range slices.Sorted(maps.Keys(clusters)) {
 		t := lx.resolve(w)
+		if _, dup := lx.ids[t.w]; dup || clash[t.w] {
+			// Words that share a hash are worked out each time.
+			delete(lx.ids, t.w)
+			clash[t.w] = true
+			continue
+		}
 		t.lex = int32(len(lx.known)) + 1
-		lx.ids[w] = t.lex - 1
+		lx.ids[t.w] = t.lex - 1
 		lx.known = append(lx.known, t)
 	}
 	return lx
 }
 
 // wordInfo is the part of a token's tokenInfo that depends on its
-// lower-case word alone.
+// lower-case word alone. Words are looked up by their 64-bit hash, which
+// the features read in place of the word anyway (tokenInfo.w): a lookup
+// then costs one memory access, where a string key costs a second for
+// the comparison. A word outside the lexicon whose hash is a lexicon
+// word's would read that word's classes and clusters, as its features
+// already share that word's weights.
 func (lx *lexicon) wordInfo(lw string) tokenInfo {
-	if id, ok := lx.ids[lw]; ok {
+	if id, ok := lx.ids[h(lw)]; ok {
 		return lx.known[id]
 	}
 	return lx.resolve(lw)
