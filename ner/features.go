@@ -128,8 +128,8 @@ func (lx *lexicon) docInfo(doc [][]string, kw *knownWords) []sentInfo {
 				// token's own sentence.
 				*t = *words[id]
 			} else {
-				if k := kw.info(w, i, headline); k != nil {
-					*t = *k
+				if stored := kw.info(w, i, headline); stored != nil {
+					*t = *stored
 				} else {
 					lx.tokenInfo(t, w, i, caps, headline)
 				}
