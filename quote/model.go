@@ -21,25 +21,15 @@ func Load() (*Model, error) {
 
 // ReadModel reads a model written by WriteModel.
 func ReadModel(r io.Reader) (*Model, error) {
-	// WordNet loads beside the weights, which take longer.
-	type dict struct {
-		d   *wordnet.Dict
-		err error
-	}
-	wn := make(chan dict, 1)
-	go func() {
-		d, err := wordnet.Load()
-		wn <- dict{d, err}
-	}()
 	ms, clusters, err := readGzip(r, 5)
-	words := <-wn
 	if err != nil {
 		return nil, fmt.Errorf("quote: %w", err)
 	}
-	if words.err != nil {
-		return nil, fmt.Errorf("quote: %w", words.err)
+	words, err := wordnet.Load()
+	if err != nil {
+		return nil, fmt.Errorf("quote: %w", err)
 	}
-	m := &Model{cue: ms[0], role: ms[1], bounds: ms[2], edges: ms[3], sources: ms[4], lex: newLexicon(words.d, clusters)}
+	m := &Model{cue: ms[0], role: ms[1], bounds: ms[2], edges: ms[3], sources: ms[4], lex: newLexicon(words, clusters)}
 	m.sumCueWords()
 	return m, nil
 }
