@@ -49,6 +49,9 @@ const (
 	eBefore2
 	eTypeAfter
 	eAfterCueClass
+	ePosFirst // the parts of speech either side of the start
+	ePosLast  // and of the end
+	ePosAfter // the two after the end
 )
 
 // edgeReach is how far, in tokens, an edge may move.
@@ -108,6 +111,9 @@ func clearOf(cue [2]int, x, y int) bool { return x < y && (y <= cue[0] || x >= c
 func (v *view) contentStart(info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64 {
 	side := b2u(x >= cue[1])
 	cw := info[cue[0]].stem
+	if info[x].pos != 0 {
+		buf = append(buf, f3(ePosFirst, side, posAt(info, c, x-1), info[x].pos))
+	}
 	return append(buf,
 		f2(eFirst, side, info[x].w),
 		f2(eBefore, side, wordAt(info, c, x-1)),
@@ -123,6 +129,9 @@ func (v *view) contentStart(info []tokenInfo, c *unitContext, cue [2]int, x int,
 func (v *view) contentEnd(info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64 {
 	side := b2u(y > cue[0])
 	cw := info[cue[0]].stem
+	if info[y-1].pos != 0 {
+		buf = append(buf, f3(ePosLast, side, info[y-1].pos, posAt(info, c, y)), f3(ePosAfter, side, posAt(info, c, y), posAt(info, c, y+1)))
+	}
 	return append(buf,
 		f2(eLast, side, info[y-1].w),
 		f2(eAfter, side, wordAt(info, c, y)),

@@ -1,6 +1,9 @@
 package quote
 
-import "github.com/datelinehq/dateline/wordnet"
+import (
+	"github.com/datelinehq/dateline/pos"
+	"github.com/datelinehq/dateline/wordnet"
+)
 
 // Rules on a cue's extent where the labellers stop short of the words
 // PolNeAR's annotators put in it.
@@ -74,4 +77,58 @@ func seemTo(v *view, info []tokenInfo, rels []rel) []rel {
 var seemWords = map[string]bool{
 	"seem": true, "seems": true, "seemed": true,
 	"appear": true, "appears": true, "appeared": true,
+}
+
+// nounCue takes into a cue the noun right after it where a quotation
+// follows the noun, or "of" and a quotation, and the cue ends in a
+// participle or an adjective: "Trump's stated goal of “pursuing
+// peace”". The labellers may stop at the participle, which reads as a
+// verb of saying, and take "goal of" into the content; the annotators
+// mark the phrase as the cue and the quotation as the content. It keeps
+// the seed's cue ("stated goal") from resting on how the labellers
+// happen to weigh "stated". It changes nothing on PolNeAR dev; on
+// two-fold cross-validation of train, 2 cues and 2 contents of about
+// 12,600 and 9,700 right ones turn wrong.
+func nounCue(v *view, info []tokenInfo, rels []rel) []rel {
+	for i := range rels {
+		r := &rels[i]
+		c1 := r.cue[1]
+		if c1+1 >= len(v.toks) || v.sentOf[c1+1] != v.sentOf[r.cue[0]] {
+			continue
+		}
+		switch tagOf(info[c1-1]) {
+		case pos.Participle, pos.Past, pos.Adj:
+		default:
+			continue
+		}
+		q := c1 + 1
+		if v.lw[q] == "of" && q+1 < len(v.toks) {
+			q++
+		}
+		if tagOf(info[c1]) != pos.Noun || v.state[q] != openMark {
+			continue
+		}
+		if covers(r.source, c1) {
+			continue
+		}
+		// A content that took the noun in starts at the quotation.
+		for k, p := range r.content {
+			if p[0] == c1 && p[1] > q {
+				r.content[k][0] = q
+			}
+		}
+		if covers(r.content, c1) {
+			continue
+		}
+		r.cue[1] = c1 + 1
+	}
+	return rels
+}
+
+// tagOf is a token's part of speech; pos.Other where there is none.
+func tagOf(t tokenInfo) pos.Tag {
+	if t.pos == 0 {
+		return pos.Other
+	}
+	return pos.Tag(t.pos - 1)
 }

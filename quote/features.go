@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/datelinehq/dateline/internal/featkey"
 )
 
 // Feature templates; each feature is the hash of its template and values.
@@ -78,27 +80,24 @@ const (
 	tClu4
 	tClu8
 	tClu12
+	// Parts of speech (package pos): the token's, beside its
+	// neighbours' and its word, for the cue labeller; beside side and
+	// distance, and the neighbours', for the role labeller.
+	tPos
+	tPosPrev
+	tPosNext
+	tPosW
+	rPos
+	rPos2
+	rPosNext
 )
 
-func h(s string) uint64 {
-	x := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		x ^= uint64(s[i])
-		x *= 1099511628211
-	}
-	return x
-}
-
-func mix(a, b uint64) uint64 {
-	x := (a ^ b) * 0x9E3779B97F4A7C15
-	x ^= x >> 29
-	x *= 0xBF58476D1CE4E5B9
-	return x ^ x>>32
-}
-
-func f1(t int, a uint64) uint64       { return mix(mix(uint64(t), a), 1) }
-func f2(t int, a, b uint64) uint64    { return mix(mix(mix(uint64(t), a), b), 2) }
-func f3(t int, a, b, c uint64) uint64 { return mix(mix(mix(mix(uint64(t), a), b), c), 3) }
+// h, mix and f1–f3 are featkey's, by the short names the features use.
+func h(s string) uint64               { return featkey.String(s) }
+func mix(a, b uint64) uint64          { return featkey.Mix(a, b) }
+func f1(t int, a uint64) uint64       { return featkey.Key1(t, a) }
+func f2(t int, a, b uint64) uint64    { return featkey.Key2(t, a, b) }
+func f3(t int, a, b, c uint64) uint64 { return featkey.Key3(t, a, b, c) }
 
 // tokenInfo is what features read of a token, computed once per text.
 type tokenInfo struct {
@@ -112,6 +111,7 @@ type tokenInfo struct {
 	word         int32     // number of the token's lower-case word in the text, in order of first use
 	clu          [3]uint64 // the word's cluster prefixes (lexicon.clusterKeys)
 	lex          int32     // 1 + the word's number in lexicon.known; 0: not there
+	pos          uint64    // 1 + the token's part of speech in its sentence; 0: no tagger
 }
 
 var boundary = h("<B>")
@@ -134,7 +134,25 @@ func (v *view) infos(lx *lexicon) []tokenInfo {
 		t.class = wordClass(lw, t.shape)
 		out[i] = t
 	}
+	if lx.tags != nil {
+		words := make([]string, len(v.toks))
+		first := make([]bool, len(v.toks))
+		for i, t := range v.toks {
+			words[i], first[i] = t.Text, v.sentStart[i] == int32(i)
+		}
+		for i, tag := range lx.tags.Tag(words, first) {
+			out[i].pos = uint64(tag) + 1
+		}
+	}
 	return out
+}
+
+// posAt is the part of speech of token i, or 99 outside the unit.
+func posAt(info []tokenInfo, c *unitContext, i int) uint64 {
+	if i < c.u0 || i >= c.u1 {
+		return 99
+	}
+	return info[i].pos
 }
 
 // wordClass groups the words that frame attributions: pronouns, "that",
@@ -333,6 +351,15 @@ func (v *view) cueContextFeatures(info []tokenInfo, c *unitContext, i int, buf [
 		f2(tThatAhead, thatAhead(v, c, i), info[i].suf),
 		f3(tClass2, classAt(info, c, i-2), classAt(info, c, i-1), info[i].suf),
 	)
+	if info[i].pos != 0 {
+		p := info[i].pos
+		buf = append(buf,
+			f1(tPos, p),
+			f2(tPosPrev, posAt(info, c, i-1), p),
+			f2(tPosNext, p, posAt(info, c, i+1)),
+			f2(tPosW, p, w),
+		)
+	}
 	if vc := uint64(info[i].verb[0]); vc != 0 || info[i].noun != 0 {
 		buf = append(buf,
 			f2(tVerbPrev, vc, classAt(info, c, i-1)),
@@ -423,6 +450,14 @@ func (v *view) roleFeatures(info []tokenInfo, c *unitContext, c0, c1, i int, cue
 				adj |= 2
 			}
 		}
+	}
+	if info[i].pos != 0 {
+		p := info[i].pos
+		buf = append(buf,
+			f3(rPos, side, p, db),
+			f3(rPos2, side, posAt(info, c, i-1), p),
+			f3(rPosNext, side, p, posAt(info, c, i+1)),
+		)
 	}
 	return append(buf,
 		f1(rSide, side),

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/datelinehq/dateline/pos"
 	"github.com/datelinehq/dateline/wordcluster"
 	"github.com/datelinehq/dateline/wordnet"
 )
@@ -19,7 +20,14 @@ import (
 // ("rebuked" with "criticized"); cross-validated on train they make
 // fewer false cues and contents (content F1 +0.15 to +0.5 over three
 // pairs of seeds, source +0.3 to +0.5).
+//
+// It also holds the part-of-speech tagger, which reads a word in its
+// sentence: a resource of the features as the others are, loaded with
+// them. Two-fold cross-validated on train, the tags lifted source F1
+// from 68.4 to 69.9, cue from 66.9 to 67.5, content from 53.7 to 54.1
+// and direct-quote speaker accuracy from 84.8 to 85.4.
 type lexicon struct {
+	tags     *pos.Tagger // nil: no parts of speech
 	words    *wordnet.Dict
 	clusters map[string]wordcluster.Path // lower-case word → path; nil: none
 	ids      map[uint64]int32            // h(clustered word) → its place in known
@@ -31,8 +39,8 @@ type lexicon struct {
 // words that recur across articles, and one lookup then replaces the
 // WordNet, cluster and hashing work of each article's first use. Their
 // numbers (tokenInfo.lex) let a model keep more per word (Model.cueWords).
-func newLexicon(words *wordnet.Dict, clusters map[string]wordcluster.Path) *lexicon {
-	lx := &lexicon{words: words, clusters: clusters, ids: make(map[uint64]int32, len(clusters))}
+func newLexicon(tags *pos.Tagger, words *wordnet.Dict, clusters map[string]wordcluster.Path) *lexicon {
+	lx := &lexicon{tags: tags, words: words, clusters: clusters, ids: make(map[uint64]int32, len(clusters))}
 	clash := map[uint64]bool{}
 	for _, w := range slices.Sorted(maps.Keys(clusters)) {
 		t := lx.resolve(w)

@@ -29,7 +29,7 @@ func TestKnownWords(t *testing.T) {
 			known++
 		}
 		want := m.lex.resolve(lw)
-		got.lex, got.word, got.shape, got.class = 0, 0, 0, 0
+		got.lex, got.word, got.shape, got.class, got.pos = 0, 0, 0, 0, 0
 		if got != want {
 			t.Errorf("%q: known %+v, worked out %+v", lw, got, want)
 		}

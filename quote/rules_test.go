@@ -510,3 +510,26 @@ func TestAdverbCue(t *testing.T) {
 		}
 	}
 }
+
+func TestNounCue(t *testing.T) {
+	m := loadModel(t)
+	for _, c := range []struct{ text, cue, content, want, wantContent string }{
+		{"The summit centered on Trump’s stated goal of “pursuing peace.”", "stated", "goal of “pursuing peace.”", "stated goal", "“pursuing peace.”"},
+		// No quotation after the noun: the cue stays.
+		{"The summit centered on Trump’s stated goal of peace.", "stated", "goal of peace", "stated", "goal of peace"},
+	} {
+		text, v := viewOf(c.text)
+		info := v.infos(m.lex)
+		r := rel{cue: tokensOf(t, v, c.cue, 0)}
+		if c.content != "" {
+			r.content = [][2]int{tokensOf(t, v, c.content, 0)}
+		}
+		got := nounCue(v, info, []rel{r})[0]
+		if s := txt(text, v.pieces([][2]int{got.cue})); s != c.want {
+			t.Errorf("%q: cue %q, want %q", c.text, s, c.want)
+		}
+		if s := txt(text, v.pieces(got.content)); s != c.wantContent {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.wantContent)
+		}
+	}
+}

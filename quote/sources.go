@@ -26,6 +26,8 @@ const (
 	oAdjacent
 	oQuotes
 	oShapes
+	oPosFirst // the parts of speech either side of the start
+	oPosLast  // and of the end
 )
 
 // sourceReach is how far, in tokens, a source's edge may move.
@@ -72,22 +74,30 @@ func (v *view) sourceEnd(k, w1, c0 int) bool {
 
 func (sourceKind) start(v *view, info []tokenInfo, c *unitContext, cue [2]int, x int, buf []uint64) []uint64 {
 	side := b2u(x >= cue[1])
-	return append(buf,
+	buf = append(buf,
 		f2(oFirst, side, info[x].w),
 		f2(oBefore, side, wordAt(info, c, x-1)),
 		f3(oFirstPair, side, wordAt(info, c, x-1), info[x].w),
 		f3(oFirstClass, side, classAt(info, c, x-1), classAt(info, c, x)),
 	)
+	if info[x].pos != 0 {
+		buf = append(buf, f3(oPosFirst, side, posAt(info, c, x-1), info[x].pos))
+	}
+	return buf
 }
 
 func (sourceKind) end(v *view, info []tokenInfo, c *unitContext, cue [2]int, y int, buf []uint64) []uint64 {
 	side := b2u(y > cue[0])
-	return append(buf,
+	buf = append(buf,
 		f2(oLast, side, info[y-1].w),
 		f2(oAfter, side, wordAt(info, c, y)),
 		f3(oLastPair, side, info[y-1].w, wordAt(info, c, y)),
 		f3(oLastClass, side, classAt(info, c, y-1), classAt(info, c, y)),
 	)
+	if info[y-1].pos != 0 {
+		buf = append(buf, f3(oPosLast, side, info[y-1].pos, posAt(info, c, y)))
+	}
+	return buf
 }
 
 func (sourceKind) whole(v *view, info []tokenInfo, c *unitContext, cue, span [2]int, x, y int, buf []uint64) []uint64 {

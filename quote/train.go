@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/datelinehq/dateline/segment"
-	"github.com/datelinehq/dateline/wordnet"
 )
 
 // TrainOptions says what to train on. The zero value of each number
@@ -58,11 +57,11 @@ func Train(opt TrainOptions) (*Model, *Score, error) {
 			return nil, nil, fmt.Errorf("train quotes: %w", err)
 		}
 	}
-	words, err := wordnet.Load()
+	tags, words, err := resources()
 	if err != nil {
 		return nil, nil, fmt.Errorf("train quotes: %w", err)
 	}
-	lex := newLexicon(words, learnClusters(opt.Text))
+	lex := newLexicon(tags, words, learnClusters(opt.Text))
 	log.Info("word clusters learnt", "words", len(lex.clusters))
 	m := trainDocs(lex, train, opt.Epochs, log)
 	if len(dev) == 0 {
@@ -97,11 +96,11 @@ func CrossValidate(docs []Doc, k, epochs int, text [][]string, log *slog.Logger)
 	if epochs == 0 {
 		epochs = defaultEpochs
 	}
-	words, err := wordnet.Load()
+	tags, words, err := resources()
 	if err != nil {
 		return nil, fmt.Errorf("cross-validate quotes: %w", err)
 	}
-	lex := newLexicon(words, learnClusters(text))
+	lex := newLexicon(tags, words, learnClusters(text))
 	var total Score
 	for f := range k {
 		var train, held []Doc

@@ -36,7 +36,7 @@ func commands() []command {
 		{"extract", "extract clean articles from pages, files, URLs or WARCs", runExtract},
 		{"analyze", "extract and analyse articles: entities with roles and mentions (--body: text as is)", runAnalyze},
 		{"ner", "tag CoNLL-format tokens on stdin with PER/ORG/LOC/MISC", runNER},
-		{"train", "train a model: dateline train ner", runTrain},
+		{"train", "train a model: dateline train ner|pos|quotes", runTrain},
 		{"eval", "score extraction and dates on the shared corpus", runEval},
 		{"watch", "poll feeds, sitemaps and home pages and fetch new articles politely", runWatch},
 		{"ingest", "store analysed articles in the knowledge base (SQLite)", runIngest},
@@ -98,4 +98,17 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'dateline COMMAND -h' for a command's flags.")
+}
+
+// writeFile creates path and writes it with write, closing it either way.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

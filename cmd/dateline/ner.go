@@ -113,13 +113,16 @@ func writeTagged(w *bufio.Writer, t *ner.Tagger, lines []string) error {
 	return nil
 }
 
-// runTrain trains a model: "dateline train ner" or "dateline train quotes".
+// runTrain trains a model: "dateline train ner", "pos" or "quotes".
 func runTrain(ctx context.Context, e env, args []string) error {
 	if len(args) > 0 && args[0] == "quotes" {
 		return runTrainQuotes(ctx, e, args[1:])
 	}
+	if len(args) > 0 && args[0] == "pos" {
+		return runTrainPOS(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "ner" {
-		fmt.Fprintln(e.stderr, "usage: dateline train ner|quotes [--corpus DIR] [--out FILE]")
+		fmt.Fprintln(e.stderr, "usage: dateline train ner|pos|quotes [--corpus DIR] [--out FILE]")
 		return fmt.Errorf("%w: unknown model to train", errUsage)
 	}
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
@@ -144,15 +147,7 @@ func runTrain(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	if err := t.WriteModel(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeFile(*out, t.WriteModel); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote %s in %s\n", *out, time.Since(start).Round(time.Second))

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -42,15 +41,7 @@ func runTrainQuotes(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	if err := m.WriteModel(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeFile(*out, m.WriteModel); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote %s in %s\n", *out, time.Since(start).Round(time.Second))
