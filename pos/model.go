@@ -72,7 +72,7 @@ func quant(x float32) int16 {
 
 // maxRows bounds what a stored model may claim, so a corrupt file is an
 // error rather than a huge allocation.
-const maxRows = 1 << 24
+const maxRows = 1 << 21
 
 // ReadModel reads a tagger written by WriteModel.
 func ReadModel(r io.Reader) (*Tagger, error) {

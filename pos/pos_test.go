@@ -82,6 +82,10 @@ func TestOddInput(t *testing.T) {
 	if got := tg.Tag(odd, make([]bool, len(odd))); len(got) != len(odd) {
 		t.Errorf("%d tags for %d words", len(got), len(odd))
 	}
+	// Marks shorter than the words: the rest open no sentence.
+	if got := tg.Tag(odd, []bool{true, false, true}); len(got) != len(odd) {
+		t.Errorf("%d tags for %d words", len(got), len(odd))
+	}
 }
 
 // Train learns what it is shown, deterministically, and a stored tagger

@@ -10,8 +10,8 @@ import "strings"
 // Scores come in groups: what a word adds as itself and as the word
 // before or after the one tagged, what its shape adds, and what the tags
 // before add. A word's groups are worked out once per text, or once per
-// model for the words seen in training, so a token costs
-// five vector sums.
+// model for the words seen in training, so a token costs five vector
+// sums.
 type Tagger struct {
 	rows map[uint64]int32 // feature → row of w
 	w    []float32        // len(rows) × numTags
@@ -162,8 +162,8 @@ func b2u(b bool) uint64 {
 }
 
 // Tag returns the tag of each word. first[i] reports a word that opens a
-// sentence (nil: the words are one sentence); the words around a
-// sentence are not read. Time and memory are linear in the words.
+// sentence (nil, or past its end: no sentence starts there); the words
+// around a sentence are not read. Time and memory are linear in the words.
 func (t *Tagger) Tag(words []string, first []bool) []Tag {
 	out := make([]Tag, len(words))
 	index := make(map[string]int32, len(words)/3+1)
@@ -183,7 +183,7 @@ func (t *Tagger) Tag(words []string, first []bool) []Tag {
 	s := sentence{edge: &t.edge}
 	for a := 0; a < len(words); {
 		b := a + 1
-		for b < len(words) && (first == nil || !first[b]) {
+		for b < len(words) && (b >= len(first) || !first[b]) {
 			b++
 		}
 		s.vecs, s.shapes = s.vecs[:0], s.shapes[:0]
