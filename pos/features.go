@@ -103,3 +103,35 @@ func shape(s string) uint64 {
 	}
 	return 3
 }
+
+// The keys of a token's features, by group. Training updates them all
+// (features); tagging sums each group's rows once per word or once per
+// model (Tagger.vecsOfWord, Tagger.prepare), so the groups are listed
+// here once for both. In each word group the word's own key comes at
+// the place wordKey gives.
+
+// selfKeys are what a word adds as itself: the bias, the word, its
+// spelling.
+func selfKeys(w *word) [5]uint64 {
+	return [5]uint64{key(fBias, 0), key(fWord, w.w), key(fSuf3, w.suf3), key(fSuf2, w.suf2), key(fPre1, w.pre1)}
+}
+
+// prevKeys are what a word adds as the word before the one tagged;
+// nextKeys as the word after.
+func prevKeys(w *word) [2]uint64 { return [2]uint64{key(fPrevWord, w.w), key(fPrevSuf, w.suf3)} }
+func nextKeys(w *word) [2]uint64 { return [2]uint64{key(fNextWord, w.w), key(fNextSuf, w.suf3)} }
+
+// The place of the word's own key in selfKeys, prevKeys and nextKeys.
+const (
+	selfWordKey = 1
+	sideWordKey = 0
+)
+
+// shapeKeys are what the shape of a token adds, first in its sentence
+// or not (first 1 or 0); tagKeys what the two tags before it add.
+func shapeKeys(first, shape uint64) [2]uint64 {
+	return [2]uint64{key(fShape, shape), key2(fFirstShape, first, shape)}
+}
+func tagKeys(p1, p2 Tag) [2]uint64 {
+	return [2]uint64{key(fPrevTag, uint64(p1)), key2(fPrevTags, uint64(p1), uint64(p2))}
+}

@@ -64,23 +64,27 @@ func (t *Tagger) vecsOf(w *word) vecs { return t.vecsOfWord(w, true) }
 // training, so it has none, and a lookup that finds nothing costs as
 // much as one that finds a row.
 func (t *Tagger) vecsOfWord(w *word, seen bool) vecs {
+	skip := func(at int) int {
+		if seen {
+			return -1
+		}
+		return at
+	}
 	var v vecs
-	t.row(key(fBias, 0), &v.self)
-	if seen {
-		t.row(key(fWord, w.w), &v.self)
-	}
-	t.row(key(fSuf3, w.suf3), &v.self)
-	t.row(key(fSuf2, w.suf2), &v.self)
-	t.row(key(fPre1, w.pre1), &v.self)
-	if seen {
-		t.row(key(fPrevWord, w.w), &v.prev1)
-	}
-	t.row(key(fPrevSuf, w.suf3), &v.prev1)
-	if seen {
-		t.row(key(fNextWord, w.w), &v.next1)
-	}
-	t.row(key(fNextSuf, w.suf3), &v.next1)
+	self, prev, next := selfKeys(w), prevKeys(w), nextKeys(w)
+	t.addRows(self[:], skip(selfWordKey), &v.self)
+	t.addRows(prev[:], skip(sideWordKey), &v.prev1)
+	t.addRows(next[:], skip(sideWordKey), &v.next1)
 	return v
+}
+
+// addRows adds to s the rows of keys but keys[skip].
+func (t *Tagger) addRows(keys []uint64, skip int, s *scores) {
+	for j, k := range keys {
+		if j != skip {
+			t.row(k, s)
+		}
+	}
 }
 
 // prepare works out the scores that depend on no word, or only on a
@@ -103,14 +107,14 @@ func (t *Tagger) prepare() {
 	t.edge = t.vecsOf(&edgeWord)
 	for p := range numTags + 1 {
 		for q := range numTags + 1 {
-			t.row(key(fPrevTag, uint64(p)), &t.prev[p][q])
-			t.row(key2(fPrevTags, uint64(p), uint64(q)), &t.prev[p][q])
+			keys := tagKeys(p, q)
+			t.addRows(keys[:], -1, &t.prev[p][q])
 		}
 	}
 	for f := range 2 {
 		for s := range 10 {
-			t.row(key(fShape, uint64(s)), &t.shape[f][s])
-			t.row(key2(fFirstShape, uint64(f), uint64(s)), &t.shape[f][s])
+			keys := shapeKeys(uint64(f), uint64(s))
+			t.addRows(keys[:], -1, &t.shape[f][s])
 		}
 	}
 }
@@ -147,10 +151,9 @@ func (t *Tagger) tagScore(sc *scores, i int, shape uint64, p1, p2 Tag, prepared 
 		sc.add(&t.shape[first][shape])
 		sc.add(&t.prev[p1][p2])
 	} else {
-		t.row(key(fShape, shape), sc)
-		t.row(key2(fFirstShape, first, shape), sc)
-		t.row(key(fPrevTag, uint64(p1)), sc)
-		t.row(key2(fPrevTags, uint64(p1), uint64(p2)), sc)
+		shapes, tags := shapeKeys(first, shape), tagKeys(p1, p2)
+		t.addRows(shapes[:], -1, sc)
+		t.addRows(tags[:], -1, sc)
 	}
 }
 

@@ -1,6 +1,7 @@
 package pos
 
 import (
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -90,12 +91,12 @@ func Train(sents []Sentence, epochs int) *Tagger {
 	for i := range tr.t.w {
 		tr.t.w[i] -= tr.u[i] / tr.c
 	}
-	tr.t.vocab = vocabulary(sents, 1)
+	tr.t.vocab = vocabulary(sents)
 	tr.t.prepare()
 	return tr.t
 }
 
-// features lists the features of token i of a sentence, those vecsOf and
+// features lists the keys of token i of a sentence, those vecsOf and
 // tagScore read, for the perceptron's update.
 func features(ws []word, i int, p1, p2 Tag, buf []uint64) []uint64 {
 	at := func(k int) *word {
@@ -104,22 +105,13 @@ func features(ws []word, i int, p1, p2 Tag, buf []uint64) []uint64 {
 		}
 		return &ws[k]
 	}
-	w := &ws[i]
-	return append(buf,
-		key(fBias, 0),
-		key(fWord, w.w),
-		key(fSuf3, w.suf3),
-		key(fSuf2, w.suf2),
-		key(fPre1, w.pre1),
-		key(fPrevWord, at(i-1).w),
-		key(fPrevSuf, at(i-1).suf3),
-		key(fNextWord, at(i+1).w),
-		key(fNextSuf, at(i+1).suf3),
-		key(fShape, w.shape),
-		key2(fFirstShape, b2u(i == 0), w.shape),
-		key(fPrevTag, uint64(p1)),
-		key2(fPrevTags, uint64(p1), uint64(p2)),
-	)
+	self, prev, next := selfKeys(&ws[i]), prevKeys(at(i-1)), nextKeys(at(i+1))
+	shapes, tags := shapeKeys(b2u(i == 0), ws[i].shape), tagKeys(p1, p2)
+	buf = append(buf, self[:]...)
+	buf = append(buf, prev[:]...)
+	buf = append(buf, next[:]...)
+	buf = append(buf, shapes[:]...)
+	return append(buf, tags[:]...)
 }
 
 // Accuracy tags each sentence and counts the tags that match gold.
@@ -135,21 +127,13 @@ func Accuracy(t *Tagger, sents []Sentence) (right, all int) {
 	return right, all
 }
 
-// vocabulary returns the lower-case words seen at least min times,
-// sorted.
-func vocabulary(sents []Sentence, min int) []string {
-	count := map[string]int{}
+// vocabulary returns the lower-case words of sents, sorted.
+func vocabulary(sents []Sentence) []string {
+	seen := map[string]bool{}
 	for _, s := range sents {
 		for _, w := range s.Words {
-			count[strings.ToLower(w)]++
+			seen[strings.ToLower(w)] = true
 		}
 	}
-	var out []string
-	for w, n := range count {
-		if n >= min {
-			out = append(out, w)
-		}
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
