@@ -56,8 +56,15 @@ func joinSplit(v *view, rels []rel) []rel {
 	return rels
 }
 
-// quoteBefore returns the quotation that closes right before token lo,
-// commas aside, within its paragraph; quoteAfter the one that opens
+// quoteBefore returns what closes right before token lo, commas aside,
+// within its paragraph: a quotation, or the writer's sentence that ends
+// in one ("The answers are “not meeting the demand,” she said. “We often
+// compare it …”"), which PolNeAR's content holds beside the quotation
+// after the signature; none where a cue stands in that sentence. Scored
+// by models trained on the other half of PolNeAR train, taking the
+// sentence (where this used to return none) took content from 9,729 to
+// 9,750 true positives and from 6,276 to 6,255 false ones; on dev, 2
+// right contents more. quoteAfter returns the quotation that opens
 // within three tokens (",", ".", ":") after hi, without a paragraph
 // break.
 func (v *view) quoteBefore(lo int) [2]int {
@@ -72,12 +79,14 @@ func (v *view) quoteBefore(lo int) [2]int {
 	if !ok || slices.Contains(v.paraAt[s+1:e], true) {
 		return none // a quotation continued from an earlier paragraph
 	}
-	// A quotation inside the writer's sentence ("were “not meeting the
-	// demand,” she said") is part of a content of its own.
-	if int(v.sentStart[s]) != s && !v.paraAt[s] && v.lw[s-1] != "." {
+	if int(v.sentStart[s]) == s || v.paraAt[s] || v.lw[s-1] == "." {
+		return [2]int{s, e}
+	}
+	a := int(v.sentStart[s])
+	if slices.Contains(v.paraAt[a+1:s+1], true) || v.holdsCue([2]int{a, e}) {
 		return none
 	}
-	return [2]int{s, e}
+	return [2]int{a, e}
 }
 
 func (v *view) quoteAfter(hi int) [2]int {
@@ -223,4 +232,45 @@ func (v *view) quoteLater(hi int) [2]int {
 		}
 	}
 	return none
+}
+
+// wholeQuotes runs a content piece that opens a quotation on to the
+// quotation's close when it stops inside it: a quotation of several
+// sentences is said whole, and the labeller and the edge ranker, whose
+// reach is a dozen tokens, stop at a full stop or a comma within. Not
+// where a cue stands in the rest, another relation's content lies there,
+// or the quotation runs past its paragraph. Scored by models trained on
+// the other half of PolNeAR train, content went from 9,750 to 9,779 true
+// positives and from 6,255 to 6,226 false ones (F1 54.4 → 54.6), speaker
+// accuracy unchanged; without the check on other relations' contents,
+// 22 direct quotes more lost their speaker.
+func wholeQuotes(v *view, rels []rel) []rel {
+	cov := coverage(len(v.toks), rels)
+	for k := range rels {
+		for j, c := range rels[k].content {
+			if v.state[c[0]] != openMark || c[1] >= len(v.toks) || v.qid[c[1]] != v.qid[c[0]] || v.state[c[1]-1] == closeMark {
+				continue
+			}
+			q := v.quotationFrom(c[0])
+			if q == none || q[1] <= c[1] || v.holdsCue([2]int{c[1], q[1]}) || claimed(cov, c[1], q[1], k) {
+				continue
+			}
+			for i := c[1]; i < q[1]; i++ {
+				cov[i] = int32(k)
+			}
+			rels[k].content[j][1] = q[1]
+		}
+	}
+	return rels
+}
+
+// claimed reports a token of [a, b) in the content of a relation other
+// than k.
+func claimed(cov []int32, a, b, k int) bool {
+	for i := a; i < b; i++ {
+		if cov[i] >= 0 && int(cov[i]) != k {
+			return true
+		}
+	}
+	return false
 }

@@ -19,10 +19,14 @@ func TestJoinSplit(t *testing.T) {
 		{"“Every time you say that,” she said, “you give them ammunition.”",
 			"she", "said", "“Every time you say that,”",
 			"“Every time you say that,” “you give them ammunition.”", ""},
-		// A quotation inside the writer's sentence is not the signed one.
+		// A quotation inside the writer's sentence brings that sentence.
 		{"Clinics were “not meeting the demand,” she said. “It is like the early days.”",
 			"she", "said", "“It is like the early days.”",
-			"“It is like the early days.”", ""},
+			"Clinics were “not meeting the demand,” “It is like the early days.”", ""},
+		// ... unless a cue of its own stands in it.
+		{"Critics said clinics were “not meeting the demand,” she said. “It is like the early days.”",
+			"she", "said", "“It is like the early days.”",
+			"“It is like the early days.”", "Critics said"},
 		// The second quotation opens the next paragraph.
 		{"“We are not done,” Ramos said, referring to the campaign.\n\n“So I think we will win.”",
 			"Ramos", "said", "“We are not done,”",
@@ -65,7 +69,7 @@ func TestJoinSplit(t *testing.T) {
 		find := func(s string, from int) [2]int { return tokensOf(t, v, s, from) }
 		cue := find(c.cue, 0)
 		if c.other != "" {
-			o := find(c.other, cue[1])
+			o := find(c.other, 0)
 			v.cueAt[o[1]-1] = true
 		}
 		r := rel{cue: cue, source: [][2]int{find(c.source, 0)}, content: [][2]int{find(c.content, 0)}}
@@ -95,4 +99,29 @@ func tokensOf(t *testing.T, v *view, s string, from int) [2]int {
 	}
 	t.Fatalf("%q: no tokens for %q", string(v.text), s)
 	return none
+}
+
+func TestWholeQuotes(t *testing.T) {
+	for _, c := range []struct {
+		text, content, want string
+		other               string // another relation's content, if any
+	}{
+		// A content that stops at a full stop inside its quotation.
+		{"“We will win. We have the votes,” she said.", "“We will win.", "“We will win. We have the votes,”", ""},
+		// One that reaches the close already stays.
+		{"“We will win,” she said.", "“We will win,”", "“We will win,”", ""},
+		// The rest is another relation's.
+		{"“We will win. We have the votes,” she said.", "“We will win.", "“We will win.", "We have the votes"},
+	} {
+		text, v := viewOf(c.text)
+		v.cueAt = make([]bool, len(v.toks))
+		rels := []rel{{cue: tokensOf(t, v, "said", 0), content: [][2]int{tokensOf(t, v, c.content, 0)}}}
+		if c.other != "" {
+			rels = append(rels, rel{content: [][2]int{tokensOf(t, v, c.other, 0)}})
+		}
+		got := wholeQuotes(v, rels)[0]
+		if s := txt(text, v.pieces(got.content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
 }
