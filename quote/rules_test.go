@@ -256,6 +256,9 @@ func TestUnivocal(t *testing.T) {
 			"a campaign aide", "according to", "Clinton plans to visit Charlotte", "Clinton plans to visit Charlotte", 2},
 		{"Clinton plans to visit Charlotte, according to a campaign aide.", "a campaign aide", "according to", "Clinton plans to visit Charlotte",
 			"Clinton", "plans", "to visit Charlotte", "Clinton plans to visit Charlotte", 1},
+		// A quotation is said whole, whatever it reports.
+		{"“She cooperated fully, the FBI concluded that there was no basis,” said Cummings.", "Cummings", "said", "“She cooperated fully, the FBI concluded that there was no basis,”",
+			"the FBI", "concluded", "that there was no basis", "“She cooperated fully, the FBI concluded that there was no basis,”", 1},
 	} {
 		text, v := viewOf(c.text)
 		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
