@@ -84,10 +84,7 @@ func sentenceBefore(v *view, win, cue [2]int, source [][2]int) [][2]int {
 	if !plainSaying(v.lw[cue[1]-1]) {
 		return nil
 	}
-	lo, hi := cue[0], cue[1]
-	for _, s := range source {
-		lo, hi = min(lo, s[0]), max(hi, s[1])
-	}
+	lo, hi := spanOf(cue, source)
 	if lo <= win[0] || v.lw[lo-1] != "," {
 		return nil
 	}

@@ -23,10 +23,7 @@ func joinSplit(v *view, rels []rel) []rel {
 		if len(r.content) == 0 || !unicode.IsLetter(v.text[v.toks[r.cue[0]].Start]) {
 			continue // a dash signature ends its quotation
 		}
-		lo, hi := r.cue[0], r.cue[1]
-		for _, s := range r.source {
-			lo, hi = min(lo, s[0]), max(hi, s[1])
-		}
+		lo, hi := spanOf(r.cue, r.source)
 		before, after := v.quoteBefore(lo), v.quoteAfter(hi)
 		if after == none {
 			after = v.quoteNext(hi)
@@ -273,4 +270,111 @@ func claimed(cov []int32, a, b, k int) bool {
 		}
 	}
 	return false
+}
+
+// asideEnds ends the content of an aside participle ("“A,” Tester said,
+// referring to the excuse, “you give them ammunition.”") before the
+// quotation it runs into, when that goes on in lower case and the aside
+// follows the signature of a quotation that ends in a comma: the
+// quotation is the signed speaker's, whose content joinSplit then
+// completes.
+func asideEnds(v *view, rels []rel) []rel {
+	for k := range rels {
+		r := &rels[k]
+		if len(r.content) != 1 || !asideParticiple(v, r.cue[0]) || !v.signedBefore(rels, r.cue[0]-1) {
+			continue
+		}
+		c := r.content[0]
+		for i := c[0] + 1; i < c[1]; i++ {
+			if v.state[i] == openMark && v.lw[i-1] == "," && i+1 < len(v.toks) && unicode.IsLower(v.text[v.toks[i+1].Start]) {
+				if i-1 > c[0] {
+					r.content[0][1] = i - 1
+				}
+				break
+			}
+		}
+	}
+	return rels
+}
+
+// signedBefore reports a relation whose cue and source end at token e
+// and sign a quotation closed by a comma right before them.
+func (v *view) signedBefore(rels []rel, e int) bool {
+	for _, p := range rels {
+		if lo, hi := spanOf(p.cue, p.source); hi == e && lo >= 2 && v.state[lo-1] == closeMark && v.lw[lo-2] == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceRest gives a content that ends where a signature interrupts
+// its sentence ("Trump's skepticism has hurt him with young voters,
+// Graham said, since most of them accept the science.") the rest of the
+// sentence too, as PolNeAR does: the writer's words from the comma after
+// the signature to the sentence end, unless they open with a participle
+// ("…, citing another source"), hold a quotation, or are another
+// relation's content that does not lie inside them (one that does,
+// univocal drops). Scored by models trained on the other half of
+// PolNeAR train: content 9,780 → 9,787 true positives and 6,224 → 6,208
+// false ones, cue and source 8 false positives fewer; on dev, 1 right
+// content more and 2 wrong fewer.
+func sentenceRest(v *view, rels []rel) []rel {
+	var cov []int32
+	for k := range rels {
+		r := &rels[k]
+		if len(r.content) != 1 || len(r.source) == 0 {
+			continue
+		}
+		lo, hi := spanOf(r.cue, r.source)
+		c := r.content[0]
+		if c[1] != lo-1 || v.lw[c[1]] != "," || hi+1 >= len(v.toks) || v.lw[hi] != "," ||
+			v.sentOf[hi+1] != v.sentOf[c[0]] || v.paraAt[hi+1] || strings.HasSuffix(v.lw[hi+1], "ing") {
+			continue
+		}
+		rest := [2]int{hi + 1, hi + 1}
+		for rest[1] < len(v.toks) && v.sentOf[rest[1]] == v.sentOf[hi] && v.state[rest[1]] == outside {
+			rest[1]++
+		}
+		if rest[1] < len(v.toks) && v.sentOf[rest[1]] == v.sentOf[hi] {
+			continue // a quotation in the rest
+		}
+		for rest[1] > rest[0] && stops(v.lw[rest[1]-1]) {
+			rest[1]--
+		}
+		if rest[1]-rest[0] < 3 {
+			continue
+		}
+		if cov == nil {
+			cov = coverage(len(v.toks), rels)
+		}
+		if claimedFrom(cov, rels, rest, k) {
+			continue
+		}
+		r.content = [][2]int{c, rest}
+		for i := rest[0]; i < rest[1]; i++ {
+			cov[i] = int32(k)
+		}
+	}
+	return rels
+}
+
+// claimedFrom reports a token of span in the content of a relation other
+// than k whose cue lies outside span.
+func claimedFrom(cov []int32, rels []rel, span [2]int, k int) bool {
+	for i := span[0]; i < span[1]; i++ {
+		if j := int(cov[i]); j >= 0 && j != k && (rels[j].cue[0] < span[0] || rels[j].cue[1] > span[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// spanOf returns the tokens a cue and its source cover together.
+func spanOf(cue [2]int, source [][2]int) (lo, hi int) {
+	lo, hi = cue[0], cue[1]
+	for _, s := range source {
+		lo, hi = min(lo, s[0]), max(hi, s[1])
+	}
+	return lo, hi
 }

@@ -125,3 +125,47 @@ func TestWholeQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestAsideEnds(t *testing.T) {
+	for _, c := range []struct{ text, cue, aside, content, want string }{
+		// The aside runs into the signed speaker's quotation.
+		{"“Every time you say that,” Tester said, referring to the excuse, “you give them ammunition.”",
+			"said", "referring", "to the excuse, “you give them ammunition.”", "to the excuse"},
+		// Without a quotation signed before it, the aside keeps its own.
+		{"Tester spoke, calling him, among other things, “a failed candidate.”",
+			"spoke", "calling", "him, among other things, “a failed candidate.”", "him, among other things, “a failed candidate.”"},
+	} {
+		text, v := viewOf(c.text)
+		v.cueAt = make([]bool, len(v.toks))
+		rels := []rel{
+			{source: [][2]int{tokensOf(t, v, "Tester", 0)}, cue: tokensOf(t, v, c.cue, 0)},
+			{cue: tokensOf(t, v, c.aside, 0), content: [][2]int{tokensOf(t, v, c.content, 0)}},
+		}
+		got := asideEnds(v, rels)[1]
+		if s := txt(text, v.pieces(got.content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
+
+func TestSentenceRest(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Trump's stand has hurt him with young voters, Graham said, since most of them accept the science.",
+			"Trump's stand has hurt him with young voters since most of them accept the science"},
+		// Not an aside participle ...
+		{"Trump's stand has hurt him with young voters, Graham said, citing a poll from May.",
+			"Trump's stand has hurt him with young voters"},
+		// ... nor a rest that holds a quotation.
+		{"Trump's stand has hurt him with young voters, Graham said, who call it “a hoax.”",
+			"Trump's stand has hurt him with young voters"},
+	} {
+		text, v := viewOf(c.text)
+		v.cueAt = make([]bool, len(v.toks))
+		r := rel{source: [][2]int{tokensOf(t, v, "Graham", 0)}, cue: tokensOf(t, v, "said", 0),
+			content: [][2]int{tokensOf(t, v, "Trump's stand has hurt him with young voters", 0)}}
+		got := sentenceRest(v, []rel{r})[0]
+		if s := txt(text, v.pieces(got.content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
