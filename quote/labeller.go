@@ -275,7 +275,7 @@ func (m *Model) relationsOf(v *view, gold []Pieces) []rel {
 	if gold == nil {
 		out = nounCue(v, info, adverbCue(v, seemTo(v, info, out))) // given cues keep their extent
 	}
-	return closeParens(v, univocal(v, dropOpener(v, dropTitles(v, sentenceRest(v, joinSplit(v, asideEnds(v, wholeQuotes(v, signed(v, participleSources(v, nestedContents(v, backPieces(v, frontPieces(v, out))))))))))), gold != nil))
+	return closeParens(v, univocal(v, dropOpener(v, dropTitles(v, midSignature(v, joinSplit(v, asideEnds(v, wholeQuotes(v, signed(v, participleSources(v, nestedContents(v, out))))))))), gold != nil))
 }
 
 // relate finds the source and content of one cue among the tokens of its

@@ -174,64 +174,39 @@ func TestNestedContents(t *testing.T) {
 	}
 }
 
-// TestFrontPieces gives a content after a parenthetical signature the
-// speaker's words before it, but not the writer's circumstance.
-func TestFrontPieces(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
+// TestMidSignature gives a content parted by a signature in the middle
+// of its sentence its other part: the speaker's words before it, but not
+// the writer's circumstance before a quotation; the rest after it, but
+// not another relation's content.
+func TestMidSignature(t *testing.T) {
+	for _, c := range []struct{ text, content, want string }{
 		{"If Trump is not the nominee, Christie said, he would back a rival.",
-			"If Trump is not the nominee | he would back a rival"},
-		{"In a statement on Friday, Christie said, he would back a rival.", "he would back a rival"},
-		{"Holding open a book, Christie said, he would back a rival.", "he would back a rival"},
-		{"Just last week, Christie said, he would back a rival.", "he would back a rival"},
+			"he would back a rival", "If Trump is not the nominee | he would back a rival"},
+		{"In a statement on Friday, Christie said, “I would back a rival.”",
+			"“I would back a rival.”", "“I would back a rival.”"},
+		{"Holding open a book, Christie said, “I would back a rival.”",
+			"“I would back a rival.”", "“I would back a rival.”"},
+		{"Just last week, Christie said, “I would back a rival.”",
+			"“I would back a rival.”", "“I would back a rival.”"},
+		{"The museum, Christie said, would make visitors face hard truths.",
+			"The museum", "The museum | would make visitors face hard truths"},
+		{"The museum, Christie said, would be “a mirror.”", "The museum", "The museum"},
+		// The rest is another relation's.
+		{"The museum, Christie said, would make visitors face hard truths, aides said.",
+			"The museum", "The museum"},
 	} {
 		text, v := viewOf(c.text)
 		v.cueAt = make([]bool, len(v.toks))
-		var r rel
-		for i, w := range v.lw {
-			switch w {
-			case "christie":
-				r.source = [][2]int{{i, i + 1}}
-			case "said":
-				r.cue = [2]int{i, i + 1}
-				v.cueAt[i] = true
-				r.content = [][2]int{{i + 2, len(v.toks) - 1}}
-			}
+		find := func(s string) [2]int { return tokensOf(t, v, s, 0) }
+		rels := []rel{{source: [][2]int{find("Christie")}, cue: find("said"), content: [][2]int{find(c.content)}}}
+		if strings.Contains(c.text, "aides") {
+			rels = append(rels, rel{source: [][2]int{find("aides")}, cue: tokensOf(t, v, "said", find("aides")[1]),
+				content: [][2]int{find("The museum, Christie said, would make visitors face hard truths")}})
 		}
-		if s := joinedText(text, v, frontPieces(v, []rel{r})[0].content); s != c.want {
-			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		for _, r := range rels {
+			v.cueAt[r.cue[0]] = true
 		}
-	}
-}
-
-func TestBackPieces(t *testing.T) {
-	for _, c := range []struct{ text, want string }{
-		{"Fundraising, according to the filings, has surged since May.", "Fundraising | has surged since May"},
-		{"The museum, Obama said, would make visitors face hard truths.", "The museum | would make visitors face hard truths"},
-		// The rest holds another cue or a quotation: left as it is.
-		{"Fundraising, according to the filings, has surged, aides said.", "Fundraising"},
-		{"The museum, Obama said, would be “a mirror.”", "The museum"},
-	} {
-		text, v := viewOf(c.text)
-		v.cueAt = make([]bool, len(v.toks))
-		var r rel
-		if strings.Contains(c.text, "according") {
-			r.cue = tokensOf(t, v, "according to", 0)
-			r.source = [][2]int{tokensOf(t, v, "the filings", 0)}
-		} else {
-			r.cue = tokensOf(t, v, "said", 0)
-			r.source = [][2]int{tokensOf(t, v, "Obama", 0)}
-		}
-		for i := r.cue[0]; i < r.cue[1]; i++ {
-			v.cueAt[i] = true
-		}
-		if k := slices.Index(v.lw, "aides"); k >= 0 {
-			v.cueAt[k+1] = true
-		}
-		r.content = [][2]int{{0, 1}}
-		if v.lw[1] == "museum" {
-			r.content = [][2]int{{0, 2}}
-		}
-		if s := joinedText(text, v, backPieces(v, []rel{r})[0].content); s != c.want {
+		if s := joinedText(text, v, midSignature(v, rels)[0].content); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/datelinehq/dateline/segment"
@@ -148,7 +149,7 @@ func TestAsideEnds(t *testing.T) {
 	}
 }
 
-func TestSentenceRest(t *testing.T) {
+func TestMidSignatureRest(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Trump's stand has hurt him with young voters, Graham said, since most of them accept the science.",
 			"Trump's stand has hurt him with young voters since most of them accept the science"},
@@ -163,7 +164,32 @@ func TestSentenceRest(t *testing.T) {
 		v.cueAt = make([]bool, len(v.toks))
 		r := rel{source: [][2]int{tokensOf(t, v, "Graham", 0)}, cue: tokensOf(t, v, "said", 0),
 			content: [][2]int{tokensOf(t, v, "Trump's stand has hurt him with young voters", 0)}}
-		got := sentenceRest(v, []rel{r})[0]
+		if k := slices.Index(v.lw, "citing"); k >= 0 {
+			v.cueAt[k] = true // an aside's cue
+		}
+		got := midSignature(v, []rel{r})[0]
+		if s := txt(text, v.pieces(got.content)); s != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
+		}
+	}
+}
+
+func TestMidSignatureFirst(t *testing.T) {
+	for _, c := range []struct{ text, content, want string }{
+		{"Democrats, Frank notes, applaud the shrewd management of the economy.",
+			"applaud the shrewd management of the economy", "Democrats applaud the shrewd management of the economy"},
+		// A quotation after the signature is framed by the writer.
+		{"At the same time, Frank notes, “we applaud the management.”",
+			"“we applaud the management.”", "“we applaud the management.”"},
+		// ... and so is a statement after a conjunction.
+		{"But, Frank notes, they applaud the management.",
+			"they applaud the management", "they applaud the management"},
+	} {
+		text, v := viewOf(c.text)
+		v.cueAt = make([]bool, len(v.toks))
+		r := rel{source: [][2]int{tokensOf(t, v, "Frank", 0)}, cue: tokensOf(t, v, "notes", 0),
+			content: [][2]int{tokensOf(t, v, c.content, 0)}}
+		got := midSignature(v, []rel{r})[0]
 		if s := txt(text, v.pieces(got.content)); s != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, s, c.want)
 		}
