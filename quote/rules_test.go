@@ -511,3 +511,24 @@ func TestNounCue(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimSource cuts a source before a circumstance: after a comma, or
+// an occasion right after a name ("Romero in a statement"), but not one
+// inside an apposition.
+func TestTrimSource(t *testing.T) {
+	for _, c := range []struct{ source, want string }{
+		{"Jones, at a later press gaggle", "Jones"},
+		{"ACLU Director Anthony Romero in a statement", "ACLU Director Anthony Romero"},
+		{"Carly Fiorina during the second debate", "Carly Fiorina"},
+		{"Cruz constituent Dan Golvach when asked about it", "Cruz constituent Dan Golvach"},
+		{"Sen. Jeff Merkley of Oregon", "Sen. Jeff Merkley of Oregon"},
+		{"a professor in the law school", "a professor in the law school"},
+		{"Ed Rendell, who chaired the DNC during the 2000 election", "Ed Rendell, who chaired the DNC during the 2000 election"},
+	} {
+		text, v := viewOf(c.source + " said.")
+		src := tokensOf(t, v, c.source, 0)
+		if got := txt(text, v.pieces([][2]int{trimSource(v, src)})); got != c.want {
+			t.Errorf("%q: source %q, want %q", c.source, got, c.want)
+		}
+	}
+}

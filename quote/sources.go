@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Sources are redrawn like contents (edges.go): the labeller often takes
 // in or leaves out an apposition, a relative clause, a circumstance or a
@@ -190,14 +193,34 @@ func participleSources(v *view, rels []rel) []rel {
 // "O'Neill, on what was his first full day", "Caddell, speaking of…":
 // PolNeAR's sources almost never hold one (24 of 17,212 in train), and
 // the labeller, which sees the comma-bounded phrase next to the cue,
-// sometimes takes it in.
+// sometimes takes it in. So too an occasion right after a name, with no
+// comma ("said Anthony Romero in a statement", "Fiorina during the
+// debate"), outside an apposition: scored by models trained on the other
+// half of PolNeAR train, 7 right sources more and 7 wrong fewer, and
+// direct-quote speakers 2,702 → 2,709 of 3,163; dev unchanged.
 func trimSource(v *view, s [2]int) [2]int {
 	for k := s[0] + 1; k+1 < s[1]; k++ {
 		if v.lw[k] == "," && (circumstance[v.lw[k+1]] || participle(v, k+1)) {
 			return [2]int{s[0], k}
 		}
+		if nameWord(v.toks[k-1].Text) && occasion(v, k) && !slices.Contains(v.lw[s[0]:k], ",") {
+			return [2]int{s[0], k}
+		}
 	}
 	return s
+}
+
+// occasion reports a phrase at k that says where or when words were
+// said, right after a name: "Romero | in a statement", "Fiorina |
+// during the debate", "Golvach | when asked".
+func occasion(v *view, k int) bool {
+	switch v.lw[k] {
+	case "during", "when", "speaking", "via":
+		return true
+	case "in":
+		return v.lw[k+1] == "a" || v.lw[k+1] == "an"
+	}
+	return false
 }
 
 // participle reports a lower-case word in -ing: "Tusk, summing up …".
