@@ -333,14 +333,21 @@ func TestFirstAfter(t *testing.T) {
 	}
 }
 
-// TestCloseParens carries a content on to the close of a parenthesis it
-// opens.
+// TestCloseParens carries a content or a source on to the close of a
+// parenthesis it opens.
 func TestCloseParens(t *testing.T) {
 	text, v := viewOf("He said Clinton would consider Rep. Don Beyer (D-Va.) for the seat.")
 	open := tokensOf(t, v, "(", 0)
 	got := closeParens(v, []rel{{cue: tokensOf(t, v, "said", 0), content: [][2]int{{tokensOf(t, v, "Clinton", 0)[0], open[1] + 1}}}})
 	if s := txt(text, v.pieces(got[0].content)); s != "Clinton would consider Rep. Don Beyer (D-Va.)" {
 		t.Errorf("content %q", s)
+	}
+	// ... and a source likewise.
+	text, v = viewOf("Senate Minority Whip Dick Durbin (D-Ill.) said the bill was weak.")
+	open = tokensOf(t, v, "(", 0)
+	got = closeParens(v, []rel{{cue: tokensOf(t, v, "said", 0), source: [][2]int{{0, open[1] + 1}}}})
+	if s := txt(text, v.pieces(got[0].source)); s != "Senate Minority Whip Dick Durbin (D-Ill.)" {
+		t.Errorf("source %q", s)
 	}
 }
 
