@@ -122,8 +122,7 @@ func (v *view) signatureAside(r *rel) (lo, hi int, ok bool) {
 	if len(r.source) != 1 {
 		return 0, 0, false
 	}
-	src := r.source[0]
-	lo, hi = min(src[0], r.cue[0]), max(src[1], r.cue[1])
+	lo, hi = spanOf(r.cue, r.source)
 	ok = lo > 0 && v.lw[lo-1] == "," && hi+1 < len(v.toks) && v.lw[hi] == ","
 	return lo, hi, ok
 }

@@ -51,13 +51,22 @@ func (v *view) occasionAt(c *[2]int) int {
 		if !occasionPreps[v.lw[i]] || c[1]-i > 12 {
 			continue
 		}
-		for j := i + 1; j < min(c[1], i+5) && v.state[j] == outside; j++ {
-			if occasionNouns[v.lw[j]] {
-				return i
-			}
+		if v.occasionNounAfter(i, c[1]) {
+			return i
 		}
 	}
 	return 0
+}
+
+// occasionNounAfter reports a noun of the occasion of saying within the
+// four tokens after the preposition at i, before end and any quotation.
+func (v *view) occasionNounAfter(i, end int) bool {
+	for j := i + 1; j < min(end, i+5) && v.state[j] == outside; j++ {
+		if occasionNouns[v.lw[j]] {
+			return true
+		}
+	}
+	return false
 }
 
 // lastPieces yields each relation that has a content with its last piece.

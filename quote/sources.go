@@ -219,11 +219,7 @@ func occasion(v *view, k int) bool {
 	case lw == "when" || lw == "speaking":
 		return true
 	case occasionPreps[lw]:
-		for j := k + 1; j < min(len(v.toks), k+5) && v.state[j] == outside; j++ {
-			if occasionNouns[v.lw[j]] {
-				return true
-			}
-		}
+		return v.occasionNounAfter(k, len(v.toks))
 	}
 	return false
 }

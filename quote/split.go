@@ -242,14 +242,20 @@ func (v *view) quoteLater(hi int) [2]int {
 // accuracy unchanged; without the check on other relations' contents,
 // 22 direct quotes more lost their speaker.
 func wholeQuotes(v *view, rels []rel) []rel {
-	cov := coverage(len(v.toks), rels)
+	var cov []int32
 	for k := range rels {
 		for j, c := range rels[k].content {
 			if c[1] <= c[0] || c[1] >= len(v.toks) || v.state[c[0]] != openMark || v.qid[c[1]] != v.qid[c[0]] || v.state[c[1]-1] == closeMark {
 				continue
 			}
 			q := v.quotationFrom(c[0])
-			if q == none || q[1] <= c[1] || v.holdsCue([2]int{c[1], q[1]}) || claimedFrom(cov, rels, [2]int{c[1], q[1]}, k) {
+			if q == none || q[1] <= c[1] || v.holdsCue([2]int{c[1], q[1]}) {
+				continue
+			}
+			if cov == nil {
+				cov = coverage(len(v.toks), rels)
+			}
+			if claimedFrom(cov, rels, [2]int{c[1], q[1]}, k) {
 				continue
 			}
 			for i := c[1]; i < q[1]; i++ {
