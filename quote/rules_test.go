@@ -16,10 +16,8 @@ import (
 // and the source of a participle or a coordinated verb shared with the
 // cue before it (participleSources).
 // Each case fails with its rule taken out, but for "adding later",
-// whose source the model trained since finds by itself (and whose cue it
-// cuts to "adding", where PolNeAR's annotators keep the adverb about as
-// often as they leave it out). The agent of the seed's passive cue is
-// checked too: the source ranker finds it.
+// whose source the model now finds by itself. The agent of the seed's
+// passive cue is checked too: the source ranker finds it.
 func TestLayoutRules(t *testing.T) {
 	m := loadModel(t)
 	for _, c := range []struct {
@@ -31,7 +29,7 @@ func TestLayoutRules(t *testing.T) {
 		{"Jones, at a later press gaggle, said the talks had stalled.", "Jones", "said"},
 		{"Rep. Elijah Cummings, in a statement, said the report was damning.", "Rep. Elijah Cummings", "said"},
 		{"She then urges her husband to come out of the car and repeatedly says, \"Don't you do it,\" until shots ring out.", "She", "repeatedly says"},
-		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding"},
+		{"“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune.”", "Trump", "adding later"},
 		{"The president noted that he taught constitutional law, and added: “I know a little about this.”", "The president", "added:"},
 	} {
 		text := []rune(c.text)

@@ -285,7 +285,7 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 		}
 		// A closing quote or bracket right after the terminal mark.
 		if isCloser(t.Text) && i > 0 && isTerminal(toks[i-1].Text) && !opensQuote(toks, i) {
-			return startsSentence(next.Text)
+			return startsSentence(next.Text) && !(toks[i-1].Text != "." && signatureAt(toks, i+1))
 		}
 		return false
 	}
@@ -296,6 +296,28 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 	}
 	return startsSentence(next.Text)
 }
+
+// signatureAt reports a quotation's signature at j: up to three
+// capitalised words and a verb of saying, not followed by "that" ("Trump
+// asked.", "Sen. Ted Cruz shouted"). After a question or an exclamation
+// in quotation marks it belongs to the quotation's sentence: “Why not?”
+// Trump asked.
+func signatureAt(toks []Token, j int) bool {
+	for k := j; k < len(toks) && k <= j+3; k++ {
+		w := toks[k].Text
+		if k > j && signatureVerbs[w] {
+			return k+1 >= len(toks) || toks[k+1].Text != "that"
+		}
+		if !capitalised(w) && !titles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return false
+}
+
+var signatureVerbs = wordSet(`said says asked asks told replied replies added adds tweeted wrote writes
+	shouted yelled exclaimed recalled recalls responded responds continued joked quipped demanded
+	wondered insisted declared remarked reacted countered explained answered`)
 
 // opensQuote reports a straight quotation mark at j that opens a
 // quotation rather than closing one: a space before it and none after
@@ -367,4 +389,12 @@ func startsSentence(s string) bool {
 func isAcronym(s string) bool {
 	dots := strings.Count(s, ".")
 	return dots >= 1 && utf8.RuneCountInString(s) <= 2*dots+1
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }

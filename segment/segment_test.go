@@ -92,13 +92,43 @@ func TestSplitBeforeOpeningQuote(t *testing.T) {
 		{`He said 'no.' She left.`,
 			[]string{`He said ' no . '`, `She left .`}},
 	} {
-		var got []string
-		for _, s := range Split(c.text) {
-			got = append(got, texts(s.Tokens))
-		}
-		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-			t.Errorf("Split(%q):\n got %q\nwant %q", c.text, got, c.want)
-		}
+		checkSplit(t, c.text, c.want)
+	}
+}
+
+// TestSplitKeepsSignature checks that a quoted question or exclamation
+// keeps the signature after it in its sentence, and that other words
+// after it still open a new one.
+func TestSplitKeepsSignature(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{`“Why not?” Trump asked. “It is fine.”`,
+			[]string{`“ Why not ? ” Trump asked .`, `“ It is fine . ”`}},
+		{`"Get out!" Sen. Bernie Sanders shouted.`,
+			[]string{`" Get out ! " Sen. Bernie Sanders shouted .`}},
+		{`He asked, “Why not?” Then he left.`,
+			[]string{`He asked , “ Why not ? ”`, `Then he left .`}},
+		{`“Why?” Trump said that he would.`,
+			[]string{`“ Why ? ”`, `Trump said that he would .`}},
+		{`“It is fine.” Trump said so.`,
+			[]string{`“ It is fine . ”`, `Trump said so .`}},
+	} {
+		checkSplit(t, c.text, c.want)
+	}
+}
+
+// checkSplit checks the sentences of text, each as its tokens joined by
+// spaces.
+func checkSplit(t *testing.T, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, s := range Split(text) {
+		got = append(got, texts(s.Tokens))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Split(%q):\n got %q\nwant %q", text, got, want)
 	}
 }
 
