@@ -283,9 +283,13 @@ func endsSentence(toks []Token, i int, nl []int32) bool {
 			}
 			return startsSentence(next.Text) && !isAcronym(next.Text) && strings.ToUpper(next.Text) != next.Text
 		}
-		// A closing quote or bracket right after the terminal mark.
+		// A closing quote or bracket right after the terminal mark, unless
+		// the signature of a quoted question or exclamation follows.
 		if isCloser(t.Text) && i > 0 && isTerminal(toks[i-1].Text) && !opensQuote(toks, i) {
-			return startsSentence(next.Text) && !(toks[i-1].Text != "." && signatureAt(toks, i+1))
+			if toks[i-1].Text != "." && signatureAt(toks, i+1) {
+				return false // “Why not?” Trump asked.
+			}
+			return startsSentence(next.Text)
 		}
 		return false
 	}
@@ -391,6 +395,7 @@ func isAcronym(s string) bool {
 	return dots >= 1 && utf8.RuneCountInString(s) <= 2*dots+1
 }
 
+// wordSet is the set of the words of s, separated by white space.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
