@@ -1,6 +1,9 @@
 package quote
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // midSignature completes a content parted by a signature set between
 // commas in the middle of its sentence ("A, SOURCE CUE, B" or "A, CUE
@@ -76,19 +79,11 @@ func midSignature(v *view, rels []rel) []rel {
 // sentence, its closing marks aside, or none: fewer than three words,
 // an opening participle or a quotation.
 func (v *view) restAfter(a int) [2]int {
-	if strings.HasSuffix(v.lw[a], "ing") {
+	quoted := func(s uint8) bool { return s != outside }
+	if strings.HasSuffix(v.lw[a], "ing") || slices.ContainsFunc(v.state[a:v.sentEnd[a]], quoted) {
 		return none
 	}
-	e := a
-	for e < len(v.toks) && v.sentOf[e] == v.sentOf[a] && v.state[e] == outside {
-		e++
-	}
-	if e < len(v.toks) && v.sentOf[e] == v.sentOf[a] {
-		return none // a quotation in the rest
-	}
-	for e > a && stops(v.lw[e-1]) {
-		e--
-	}
+	e := v.sentenceRest(a)
 	if e-a < 3 {
 		return none
 	}
