@@ -98,16 +98,22 @@
 // Dev is 84 articles, and the easier part of the corpus. Two-fold
 // cross-validation of the same recipe on the 840 train articles
 // (`dateline eval quotes --folds 2`: each half scored by models trained
-// on the other) gives source 70.1, cue 67.6, content 55.2, speaker 86.2
-// (before package segment stopped gluing a straight quotation mark that
-// opens a sentence to the sentence before and began to keep "“Why?”
-// Trump asked." whole: 70.2, 67.7, 54.7, 85.7;
-// before the quotation, mid-signature and source rules of front.go,
-// split.go, univocal.go, sources.go and parens.go were last widened: 70.1,
-// 67.7, 54.3, 85.4; before parts of
-// speech and a rescue bias of 28: 68.4, 66.9, 53.7, 84.8); models trained on half of train scored 68.4 and 67.4 cue, 54.4 and
-// 53.0 content on dev (with an earlier recipe), so about two points of the gap are the halved training
-// data and the rest is that train's articles are harder than dev's.
+// on the other) gives source 70.1, cue 67.6, content 55.2, speaker
+// 86.2. Earlier recipes scored:
+//
+//   - before package segment stopped gluing a straight quotation mark
+//     that opens a sentence to the sentence before, and began to keep
+//     "“Why?” Trump asked." whole: 70.2, 67.7, 54.7, 85.7;
+//   - before the quotation, mid-signature and source rules of front.go,
+//     split.go, univocal.go, sources.go and parens.go were last widened:
+//     70.1, 67.7, 54.3, 85.4;
+//   - before parts of speech and a rescue bias of 28: 68.4, 66.9, 53.7,
+//     84.8.
+//
+// Models trained on half of train scored 68.4 and 67.4 cue, 54.4 and
+// 53.0 content on dev (with an earlier recipe), so about two points of
+// the gap are the halved training data and the rest is that train's
+// articles are harder than dev's.
 //
 // Dev's figures move by a few tenths when the training recipe's seeds
 // change, so a change is judged on cross-validation first: the parts of

@@ -44,8 +44,11 @@ func midSignature(v *view, rels []rel) []rel {
 		switch {
 		case c[1] == lo-1:
 			add = v.restAfter(hi + 1)
-			if end := v.sentenceRest(hi + 1); add == none && int(v.sentStart[c[0]]) == c[0] && end-(hi+1) >= 2 && v.plain(hi+1, end) {
-				add = [2]int{hi + 1, end}
+			if add == none && int(v.sentStart[c[0]]) == c[0] {
+				// A opens the sentence: a shorter rest will do, if it is plain.
+				if end := v.sentenceRest(hi + 1); end-(hi+1) >= 2 && v.plain(hi+1, end) {
+					add = [2]int{hi + 1, end}
+				}
 			}
 		case c[0] == hi+1:
 			if a := int(v.sentStart[lo]); v.speakersWords(a, lo-1) {

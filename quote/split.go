@@ -236,11 +236,11 @@ func (v *view) quoteLater(hi int) [2]int {
 // sentences is said whole, and the labeller and the edge ranker, whose
 // reach is a dozen tokens, stop at a full stop or a comma within. Not
 // where a cue stands in the rest or another relation's content reaches
-// into it (claimedFrom), or the quotation runs past its paragraph. Scored by models trained on
-// the other half of PolNeAR train, content went from 9,750 to 9,779 true
-// positives and from 6,255 to 6,226 false ones (F1 54.4 → 54.6), speaker
-// accuracy unchanged; without the check on other relations' contents,
-// 22 direct quotes more lost their speaker.
+// into it (claimedFrom), or the quotation runs past its paragraph.
+// Scored by models trained on the other half of PolNeAR train, content
+// went from 9,750 to 9,779 true positives and from 6,255 to 6,226 false
+// ones (F1 54.4 → 54.6), speaker accuracy unchanged; without the check
+// on other relations' contents, 22 direct quotes more lost their speaker.
 func wholeQuotes(v *view, rels []rel) []rel {
 	var cov []int32
 	for k := range rels {
